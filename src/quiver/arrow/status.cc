@@ -3,7 +3,8 @@
 namespace quiver {
 
 Status::Status(ErrorKind kind, std::string message, SourceLocation loc) {
-  if (kind != ErrorKind::kOk) state_ = std::make_unique<State>(State{kind, std::move(message), loc});
+  if (kind != ErrorKind::kOk)
+    state_ = std::make_unique<State>(State{kind, std::move(message), loc});
 }
 
 Status::Status(const Status& other)

@@ -54,9 +54,7 @@ class [[nodiscard]] Status {
     return Status(ErrorKind::kPlan, std::move(msg), loc);
   }
   static Status Schema(std::string msg) { return Status(ErrorKind::kSchema, std::move(msg)); }
-  static Status Execution(std::string msg) {
-    return Status(ErrorKind::kExecution, std::move(msg));
-  }
+  static Status Execution(std::string msg) { return Status(ErrorKind::kExecution, std::move(msg)); }
   static Status Arrow(std::string msg) { return Status(ErrorKind::kArrow, std::move(msg)); }
   static Status IO(std::string msg) { return Status(ErrorKind::kIO, std::move(msg)); }
   static Status NotImplemented(std::string msg) {
@@ -101,14 +99,13 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     if (std::get<Status>(v_).ok()) v_ = Status::Internal("Result built from an OK status");
   }
-  template <typename U,
-            typename = std::enable_if_t<std::is_convertible_v<U&&, T> &&
-                                        !std::is_same_v<std::decay_t<U>, Status> &&
-                                        !std::is_same_v<std::decay_t<U>, T>>>
+  template <typename U, typename = std::enable_if_t<std::is_convertible_v<U&&, T> &&
+                                                    !std::is_same_v<std::decay_t<U>, Status> &&
+                                                    !std::is_same_v<std::decay_t<U>, T>>>
   Result(U&& value) : v_(T(std::forward<U>(value))) {}  // NOLINT
 
   bool ok() const { return v_.index() == 1; }
@@ -147,10 +144,10 @@ Status ToStatus(const Result<T>& r) {
 #define QUIVER_CONCAT(a, b) QUIVER_CONCAT_IMPL(a, b)
 
 /// Returns from the enclosing function when `expr` (a Status) is an error.
-#define QUIVER_RETURN_NOT_OK(expr)                              \
-  do {                                                          \
+#define QUIVER_RETURN_NOT_OK(expr)                                    \
+  do {                                                                \
     ::quiver::Status _quiver_st = ::quiver::internal::ToStatus(expr); \
-    if (!_quiver_st.ok()) return _quiver_st;                    \
+    if (!_quiver_st.ok()) return _quiver_st;                          \
   } while (false)
 
 #define QUIVER_ASSIGN_OR_RAISE_IMPL(tmp, lhs, rexpr) \
