@@ -19,7 +19,7 @@ endfunction()
 # every *_test.cc in tests/unit/<layer>/, registered with CTest.
 function(quiver_unit_tests layer)
   file(GLOB_RECURSE srcs CONFIGURE_DEPENDS
-       ${CMAKE_CURRENT_SOURCE_DIR}/${layer}/*_test.cc)
+       ${CMAKE_CURRENT_SOURCE_DIR}/unit/${layer}/*_test.cc)
   if(NOT srcs)
     return()
   endif()
