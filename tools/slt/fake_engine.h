@@ -1,0 +1,27 @@
+// A scriptable stand-in engine: the runner's own tests and `--engine fake`
+// use it to exercise every path (rows, errors, hangs, crashes) without SQL.
+//
+// It understands one command per SQL text (leading blanks ignored):
+//   ROWS <types> <cell,cell,...>[|<cell,...>]...   a result; "NULL" stays NULL
+//   FAIL <message>                                  an error with that message
+//   SLEEP <milliseconds>                            sleeps, then succeeds
+//   ABORT                                           abort(): a crash
+//   OK                                              succeeds with no rows
+// Anything else fails with "fake engine: unsupported SQL".
+#pragma once
+
+#include <memory>
+
+#include "engine.h"
+
+namespace quiver::slt {
+
+class FakeEngine : public SltEngine {
+ public:
+  Status Execute(const std::string& sql) override;
+  Result<SltQueryResult> Query(const std::string& sql) override;
+};
+
+EngineFactory FakeEngineFactory();
+
+}  // namespace quiver::slt
