@@ -17,6 +17,9 @@ struct ParserOptions {
   bool normalize_identifiers = true;
   /// Nesting depth past which parsing fails instead of recursing further.
   int max_depth = 200;
+  /// Longest chain of left-associative operators (a + b + c ...) or set
+  /// operations in one expression or query: bounds the height of the tree.
+  int max_chain = 1000;
 };
 
 /// Parses one or more statements separated by ';'. Empty statements are skipped.
