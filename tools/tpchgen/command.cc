@@ -111,9 +111,10 @@ int RunTpchgenCommand(int argc, char** argv) {
   }
   Status st = GenerateTpch(options);
   if (!st.ok()) {
-    std::fprintf(stderr, "quiver-tpchgen: %s\n", st.ToString().c_str());
     // Option values rejected by the generator are usage errors.
-    return st.kind() == ErrorKind::kConfiguration ? 2 : 1;
+    if (st.kind() == ErrorKind::kConfiguration) return Fail(st.message());
+    std::fprintf(stderr, "quiver-tpchgen: %s\n", st.ToString().c_str());
+    return 1;
   }
   return 0;
 }
