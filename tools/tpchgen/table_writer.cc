@@ -10,6 +10,7 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -61,8 +62,16 @@ class ChunkPipeline {
 
   int64_t num_chunks() const { return num_chunks_; }
 
-  void Start() {
-    for (int t = 0; t < req_.threads; ++t) workers_.emplace_back([this] { Work(); });
+  // Starts the workers; fewer than asked is fine as long as one runs.
+  Status Start() {
+    try {
+      for (int t = 0; t < req_.threads; ++t) workers_.emplace_back([this] { Work(); });
+    } catch (const std::system_error& e) {
+      if (workers_.empty()) {
+        return Status::ResourcesExhausted(std::string("cannot start threads: ") + e.what());
+      }
+    }
+    return Status::OK();
   }
 
   // Waits for chunk `c` (in order) and hands its text to `consume`.
@@ -149,7 +158,7 @@ Status WriteTable(const TableWriteRequest& req) {
   }
   if (st.ok() && req.count > 0) {
     ChunkPipeline pipeline(req, ChunkRows(req.table));
-    pipeline.Start();
+    st = pipeline.Start();
     for (int64_t c = 0; c < pipeline.num_chunks() && st.ok(); ++c) {
       st = pipeline.Consume(c, [&](std::string_view text) {
         return WriteAll(fd, text.data(), text.size(), req.path);

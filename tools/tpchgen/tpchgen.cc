@@ -32,8 +32,8 @@ Status GenerateTpch(const TpchgenOptions& options) {
     return Status::Configuration("tpchgen: --part must be between 1 and --parts (" +
                                  std::to_string(options.parts) + ")");
   }
-  if (options.threads < 0) {
-    return Status::Configuration("tpchgen: --threads must not be negative");
+  if (options.threads < 0 || options.threads > 1024) {
+    return Status::Configuration("tpchgen: --threads must be between 0 and 1024");
   }
   std::vector<TpchTable> tables;
   for (const std::string& name : options.tables) {
@@ -71,7 +71,7 @@ Status GenerateTpch(const TpchgenOptions& options) {
     req.header = format == tpchgen::TextFormat::kCsv && options.part == 1;
     req.threads = threads;
     std::string file = std::string(tpchgen::TableName(table)) + "." + options.format;
-    if (options.parts > 1) file += "." + std::to_string(options.part);
+    if (options.parts > 1) file.append(".").append(std::to_string(options.part));
     req.path = (std::filesystem::path(options.output_dir) / file).string();
     QUIVER_RETURN_NOT_OK(tpchgen::WriteTable(req));
   }

@@ -186,6 +186,8 @@ TEST(TpchgenTest, ScaleFactorCardinalities) {
   EXPECT_FALSE(tpchgen::TpchScale::Make(1.5).ok());
   EXPECT_FALSE(tpchgen::TpchScale::Make(0).ok());
   EXPECT_FALSE(tpchgen::TpchScale::Make(-1).ok());
+  EXPECT_FALSE(tpchgen::TpchScale::Make(30000).ok());  // dbgen's 64-bit key generator
+  EXPECT_TRUE(tpchgen::TpchScale::Make(1000).ok());
 }
 
 int RunCommand(std::vector<std::string> args) {
@@ -212,6 +214,8 @@ TEST(TpchgenTest, CommandLineErrors) {
   EXPECT_EQ(RunCommand({"--part", "2", "-o", o}), 2);
   EXPECT_EQ(RunCommand({"--threads", "-1", "-o", o}), 2);
   EXPECT_EQ(RunCommand({"--threads", "x", "-o", o}), 2);
+  EXPECT_EQ(RunCommand({"--threads", "100000", "-o", o}), 2);
+  EXPECT_EQ(RunCommand({"-s", "nan", "-o", o}), 2);
   // Nothing was written by the failed runs.
   EXPECT_TRUE(fs::is_empty(o));
   EXPECT_EQ(RunCommand({"--help"}), 0);
