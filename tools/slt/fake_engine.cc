@@ -5,6 +5,8 @@
 #include <sstream>
 #include <thread>
 
+#include <unistd.h>
+
 namespace quiver::slt {
 namespace {
 
@@ -39,6 +41,23 @@ Result<SltQueryResult> FakeEngine::Query(const std::string& sql) {
     return SltQueryResult{};
   }
   if (cmd == "ABORT") std::abort();
+  if (cmd == "SET" || cmd == "GET") {
+    std::istringstream r(rest);
+    std::string name, value;
+    r >> name >> value;
+    if (cmd == "SET") {
+      vars_[name] = value;
+      return SltQueryResult{};
+    }
+    auto it = vars_.find(name);
+    if (it == vars_.end()) return Status::Execution("fake engine: no variable " + name);
+    return SltQueryResult{"T", {{it->second}}};
+  }
+  if (cmd == "CWD") {
+    char buf[4096];
+    if (getcwd(buf, sizeof(buf)) == nullptr) return Status::IO("getcwd failed");
+    return SltQueryResult{"T", {{buf}}};
+  }
   if (cmd == "ROWS") {
     SltQueryResult out;
     std::istringstream r(rest);

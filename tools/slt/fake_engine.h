@@ -7,9 +7,12 @@
 //   SLEEP <milliseconds>                            sleeps, then succeeds
 //   ABORT                                           abort(): a crash
 //   OK                                              succeeds with no rows
+//   SET <name> <value> / GET <name>                 session state, to observe replays
+//   CWD                                             one row: the working directory
 // Anything else fails with "fake engine: unsupported SQL".
 #pragma once
 
+#include <map>
 #include <memory>
 
 #include "engine.h"
@@ -20,6 +23,9 @@ class FakeEngine : public SltEngine {
  public:
   Status Execute(const std::string& sql) override;
   Result<SltQueryResult> Query(const std::string& sql) override;
+
+ private:
+  std::map<std::string, std::string> vars_;
 };
 
 EngineFactory FakeEngineFactory();

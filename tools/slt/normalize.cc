@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <system_error>
 
 namespace quiver::slt {
@@ -55,12 +56,32 @@ template <typename F>
 std::string FormatFloat(F v) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
-  // Shortest round-trip digits in fixed notation; a double needs at most
-  // ~330 characters in that form.
-  char buf[512];
-  auto res = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::fixed);
+  // Shortest round-trip digits come from scientific form; fixed form would
+  // print every exact digit of large values (1e37 -> 99999999999999995...).
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::scientific);
   if (res.ec != std::errc()) return "NaN";
-  return RoundPlainDecimal(std::string_view(buf, res.ptr - buf));
+  std::string_view sci(buf, res.ptr - buf);
+  bool negative = !sci.empty() && sci[0] == '-';
+  if (negative) sci.remove_prefix(1);
+  size_t e = sci.find('e');
+  std::string digits;
+  for (char c : sci.substr(0, e)) {
+    if (c != '.') digits.push_back(c);
+  }
+  int exp10 = e == std::string_view::npos ? 0 : std::atoi(std::string(sci.substr(e + 1)).c_str());
+  // digits = d1 d2 d3 ... with the point after d1, times 10^exp10.
+  int point = 1 + exp10;  // position of the decimal point within digits
+  std::string plain;
+  if (point <= 0) {
+    plain = "0." + std::string(static_cast<size_t>(-point), '0') + digits;
+  } else if (static_cast<size_t>(point) >= digits.size()) {
+    plain = digits + std::string(static_cast<size_t>(point) - digits.size(), '0');
+  } else {
+    plain = digits.substr(0, point) + "." + digits.substr(point);
+  }
+  if (negative) plain.insert(plain.begin(), '-');
+  return RoundPlainDecimal(plain);
 }
 
 }  // namespace
