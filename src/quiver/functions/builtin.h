@@ -1,0 +1,15 @@
+// The built-in function library, registered into every new session.
+#pragma once
+
+#include "quiver/logical/function_registry.h"
+
+namespace quiver {
+
+/// Registers every built-in scalar and aggregate function.
+void RegisterBuiltinFunctions(FunctionRegistry* registry);
+
+// Per-family registration (each in its own file of functions/).
+void RegisterCoreAggregates(FunctionRegistry* registry);  // count sum min max avg
+void RegisterScalarFunctions(FunctionRegistry* registry);  // everything else, see functions/
+
+}  // namespace quiver

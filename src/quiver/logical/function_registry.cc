@@ -1,0 +1,76 @@
+#include "quiver/logical/function_registry.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace quiver {
+
+namespace {
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+size_t Distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+}  // namespace
+
+void FunctionRegistry::Register(ScalarUDFPtr fn) {
+  for (const auto& alias : fn->aliases()) scalars_[Lower(alias)] = fn;
+  scalars_[Lower(fn->name())] = std::move(fn);
+}
+
+void FunctionRegistry::Register(AggregateUDFPtr fn) {
+  for (const auto& alias : fn->aliases()) aggregates_[Lower(alias)] = fn;
+  aggregates_[Lower(fn->name())] = std::move(fn);
+}
+
+ScalarUDFPtr FunctionRegistry::GetScalar(const std::string& name) const {
+  auto it = scalars_.find(Lower(name));
+  return it == scalars_.end() ? nullptr : it->second;
+}
+
+AggregateUDFPtr FunctionRegistry::GetAggregate(const std::string& name) const {
+  auto it = aggregates_.find(Lower(name));
+  return it == aggregates_.end() ? nullptr : it->second;
+}
+
+std::vector<std::string> FunctionRegistry::ScalarNames() const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : scalars_) out.push_back(k);
+  return out;
+}
+
+std::vector<std::string> FunctionRegistry::AggregateNames() const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : aggregates_) out.push_back(k);
+  return out;
+}
+
+std::string FunctionRegistry::Suggest(const std::string& name) const {
+  std::string best;
+  size_t best_d = SIZE_MAX;
+  std::string n = Lower(name);
+  auto consider = [&](const std::string& k) {
+    size_t d = Distance(n, k);
+    if (d < best_d) {
+      best_d = d;
+      best = k;
+    }
+  };
+  for (const auto& [k, v] : scalars_) consider(k);
+  for (const auto& [k, v] : aggregates_) consider(k);
+  return best;
+}
+
+}  // namespace quiver

@@ -1,0 +1,32 @@
+// Name -> function lookup for the planner. Names are case-insensitive;
+// aliases resolve to the same function object.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "quiver/logical/udf.h"
+
+namespace quiver {
+
+class FunctionRegistry {
+ public:
+  /// Adds (or replaces) a function under its name and aliases.
+  void Register(ScalarUDFPtr fn);
+  void Register(AggregateUDFPtr fn);
+
+  ScalarUDFPtr GetScalar(const std::string& name) const;        // null if absent
+  AggregateUDFPtr GetAggregate(const std::string& name) const;  // null if absent
+  std::vector<std::string> ScalarNames() const;
+  std::vector<std::string> AggregateNames() const;
+  /// The registered name closest to `name` (for "did you mean" errors).
+  std::string Suggest(const std::string& name) const;
+
+ private:
+  std::map<std::string, ScalarUDFPtr> scalars_;
+  std::map<std::string, AggregateUDFPtr> aggregates_;
+};
+
+}  // namespace quiver

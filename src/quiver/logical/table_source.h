@@ -1,0 +1,33 @@
+// What the logical planner knows about a table: its schema and how far it
+// can apply filters itself. TableProvider (the physical side) extends this.
+#pragma once
+
+#include <memory>
+
+#include "quiver/arrow/type.h"
+
+namespace quiver {
+
+struct Expr;
+
+enum class FilterPushDown : uint8_t {
+  kUnsupported,  // the scan cannot use the filter
+  kInexact,      // the scan may use it to skip data; the filter stays above
+  kExact,        // the scan applies it fully; the filter above can go
+};
+
+enum class TableType : uint8_t { kBase, kView, kTemporary };
+
+class TableSource {
+ public:
+  virtual ~TableSource() = default;
+  virtual SchemaPtr schema() const = 0;
+  virtual TableType table_type() const { return TableType::kBase; }
+  virtual FilterPushDown SupportsFilterPushDown(const Expr& filter) const {
+    return FilterPushDown::kUnsupported;
+  }
+};
+
+using TableSourcePtr = std::shared_ptr<TableSource>;
+
+}  // namespace quiver

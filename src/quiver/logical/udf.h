@@ -1,0 +1,83 @@
+// Function extension points: scalar functions and aggregate functions.
+// Built-in functions implement these same interfaces (functions/ layer), so a
+// user's function is planned and executed exactly like a built-in one.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "quiver/arrow/compute/compute.h"
+#include "quiver/arrow/type.h"
+
+namespace quiver {
+
+enum class Volatility : uint8_t { kImmutable, kStable, kVolatile };
+
+class ScalarUDF {
+ public:
+  virtual ~ScalarUDF() = default;
+  virtual std::string name() const = 0;
+  virtual std::vector<std::string> aliases() const { return {}; }
+  virtual Volatility volatility() const { return Volatility::kImmutable; }
+  /// The types the arguments must be cast to, or a Plan error naming the
+  /// accepted signatures. Default: arguments are taken as they are.
+  virtual Result<std::vector<DataTypePtr>> CoerceTypes(const std::vector<DataTypePtr>& args) const {
+    return args;
+  }
+  virtual Result<DataTypePtr> ReturnType(const std::vector<DataTypePtr>& args) const = 0;
+  /// Evaluates on a batch of `num_rows` rows; scalar arguments are
+  /// length-1 Datums with is_scalar set. A result may be a scalar too.
+  virtual Result<compute::Datum> Invoke(const std::vector<compute::Datum>& args,
+                                        int64_t num_rows) const = 0;
+};
+
+/// Vectorized per-group state of one aggregate: rows arrive with the index
+/// of their group, states of partial aggregations are merged the same way.
+class GroupsAccumulator {
+ public:
+  virtual ~GroupsAccumulator() = default;
+  /// Adds rows; group_indices[i] < total_num_groups. `filter` (may be null)
+  /// keeps only rows where it is true (FILTER (WHERE ...)).
+  virtual Status Update(const std::vector<ArrayPtr>& values, const uint32_t* group_indices,
+                        const BooleanArray* filter, int64_t total_num_groups) = 0;
+  /// Merges partial states (as produced by State()) into this one.
+  virtual Status Merge(const std::vector<ArrayPtr>& states, const uint32_t* group_indices,
+                       int64_t total_num_groups) = 0;
+  /// Intermediate state of every group, one array per state field.
+  virtual Result<std::vector<ArrayPtr>> State() = 0;
+  /// Final value of every group.
+  virtual Result<ArrayPtr> Evaluate() = 0;
+  virtual int64_t MemorySize() const = 0;
+};
+
+struct AggregateArgs {
+  std::vector<DataTypePtr> input_types;
+  DataTypePtr return_type;
+  bool distinct = false;
+};
+
+class AggregateUDF {
+ public:
+  virtual ~AggregateUDF() = default;
+  virtual std::string name() const = 0;
+  virtual std::vector<std::string> aliases() const { return {}; }
+  virtual Result<std::vector<DataTypePtr>> CoerceTypes(const std::vector<DataTypePtr>& args) const {
+    return args;
+  }
+  virtual Result<DataTypePtr> ReturnType(const std::vector<DataTypePtr>& args) const = 0;
+  /// Types of the intermediate state fields exchanged between partial and
+  /// final aggregation.
+  virtual Result<std::vector<FieldPtr>> StateFields(const AggregateArgs& args) const = 0;
+  virtual Result<std::unique_ptr<GroupsAccumulator>> CreateAccumulator(
+      const AggregateArgs& args) const = 0;
+  /// Whether the result may be null for a group (count is never null).
+  virtual bool nullable() const { return true; }
+  /// Value for an empty input without GROUP BY (count: 0, others: NULL).
+  virtual bool empty_is_zero() const { return false; }
+};
+
+using ScalarUDFPtr = std::shared_ptr<const ScalarUDF>;
+using AggregateUDFPtr = std::shared_ptr<const AggregateUDF>;
+
+}  // namespace quiver
