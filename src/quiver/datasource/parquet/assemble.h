@@ -1,0 +1,18 @@
+// Turns decoded leaf columns (dense values + levels) into Arrow arrays,
+// rebuilding validity, list offsets, structs and maps from the levels.
+#pragma once
+
+#include <vector>
+
+#include "quiver/arrow/array_data.h"
+#include "quiver/datasource/parquet/arrow_schema.h"
+#include "quiver/datasource/parquet/column_reader.h"
+
+namespace quiver::parquet {
+
+/// Builds the array for `field` (top level or nested); `leaves` is indexed
+/// like plan.leaves and must hold every leaf under `field`.
+Result<ArrayDataPtr> AssembleField(const SchemaPlan& plan, const FieldPlan& field,
+                                   const std::vector<LeafData>& leaves);
+
+}  // namespace quiver::parquet

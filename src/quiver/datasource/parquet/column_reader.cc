@@ -1,0 +1,245 @@
+#include "quiver/datasource/parquet/column_reader.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "quiver/datasource/parquet/encoding.h"
+#include "quiver/datasource/parquet/footer.h"
+#include "quiver/datasource/parquet/page_reader.h"
+#include "quiver/datasource/parquet/rle.h"
+
+namespace quiver::parquet {
+
+namespace {
+
+Status Corrupt(const std::string& what) { return Status::IO("corrupt Parquet page: " + what); }
+
+// Deprecated BIT_PACKED levels: packed from the most significant bit.
+Status DecodeBitPackedLevels(const uint8_t* data, int64_t len, int bw, int64_t n, int16_t* out,
+                             int64_t* used) {
+  int64_t bytes = (n * bw + 7) / 8;
+  if (bytes > len) return Corrupt("BIT_PACKED levels truncated");
+  int64_t bit = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    int v = 0;
+    for (int b = 0; b < bw; ++b, ++bit) v = (v << 1) | ((data[bit >> 3] >> (7 - (bit & 7))) & 1);
+    out[i] = static_cast<int16_t>(v);
+  }
+  *used = bytes;
+  return Status::OK();
+}
+
+Status DecodeRleLevels(const uint8_t* data, int64_t len, int bw, int64_t n, int16_t* out) {
+  RleBitPackedDecoder dec(data, len, bw);
+  int64_t done = 0;
+  while (done < n) {
+    int k = static_cast<int>(std::min<int64_t>(n - done, 1 << 20));
+    QUIVER_ASSIGN_OR_RAISE(int got, dec.GetBatch(out + done, k));
+    if (got == 0) return Corrupt("level data ends early");
+    done += got;
+  }
+  return Status::OK();
+}
+
+// V1 levels: RLE with a 4-byte length prefix, or BIT_PACKED.
+Status DecodeV1Levels(Encoding enc, const uint8_t*& p, const uint8_t* end, int16_t max_level,
+                      int64_t n, int16_t* out) {
+  int bw = BitWidth(static_cast<uint64_t>(max_level));
+  if (enc == Encoding::kRle) {
+    if (end - p < 4) return Corrupt("level length missing");
+    uint32_t l;
+    std::memcpy(&l, p, 4);
+    p += 4;
+    if (l > static_cast<uint64_t>(end - p)) return Corrupt("level length exceeds page");
+    QUIVER_RETURN_NOT_OK(DecodeRleLevels(p, l, bw, n, out));
+    p += l;
+    return Status::OK();
+  }
+  if (enc == Encoding::kBitPacked) {
+    int64_t used = 0;
+    QUIVER_RETURN_NOT_OK(DecodeBitPackedLevels(p, end - p, bw, n, out, &used));
+    p += used;
+    return Status::OK();
+  }
+  return Status::NotImplemented(std::string("Parquet level encoding ") + EncodingName(enc));
+}
+
+Status CheckLevels(const int16_t* l, int64_t n, int16_t max) {
+  int16_t bad = 0;
+  for (int64_t i = 0; i < n; ++i) bad |= static_cast<int16_t>(l[i] > max || l[i] < 0);
+  return bad ? Corrupt("level exceeds the column's maximum") : Status::OK();
+}
+
+class ChunkDecoder {
+ public:
+  ChunkDecoder(const LeafColumn& leaf, int64_t limit, LeafData* out)
+      : leaf_(leaf), limit_(limit), out_(out) {}
+
+  Status OnDictionary(const Page& page) {
+    if (dict_) return Corrupt("second dictionary page in a column chunk");
+    const auto& h = *page.header.dictionary_page_header;
+    if (h.encoding != Encoding::kPlain && h.encoding != Encoding::kPlainDictionary) {
+      return Status::NotImplemented("dictionary page encoding " +
+                                    std::string(EncodingName(h.encoding)));
+    }
+    QUIVER_ASSIGN_OR_RAISE(dict_, DecodeDictionaryPage(out_->type, out_->type_length, h.num_values,
+                                                       page.data, page.size, page.owner));
+    return Status::OK();
+  }
+
+  Status OnData(const Page& page) {
+    const uint8_t* p = page.data;
+    const uint8_t* end = page.data + page.size;
+    int64_t n;
+    Encoding enc;
+    const int64_t at = out_->num_levels;
+    if (page.header.type == PageType::kDataPage) {
+      const auto& h = *page.header.data_page_header;
+      n = h.num_values;
+      enc = h.encoding;
+      QUIVER_RETURN_NOT_OK(Grow(n));
+      if (leaf_.max_rep > 0) {
+        QUIVER_RETURN_NOT_OK(DecodeV1Levels(h.repetition_level_encoding, p, end, leaf_.max_rep, n,
+                                            out_->rep.data() + at));
+      }
+      if (leaf_.max_def > 0) {
+        QUIVER_RETURN_NOT_OK(DecodeV1Levels(h.definition_level_encoding, p, end, leaf_.max_def, n,
+                                            out_->def.data() + at));
+      }
+    } else {
+      const auto& h = *page.header.data_page_header_v2;
+      n = h.num_values;
+      enc = h.encoding;
+      QUIVER_RETURN_NOT_OK(Grow(n));
+      int64_t rl = h.repetition_levels_byte_length, dl = h.definition_levels_byte_length;
+      if (leaf_.max_rep > 0) {
+        QUIVER_RETURN_NOT_OK(
+            DecodeRleLevels(p, rl, BitWidth(leaf_.max_rep), n, out_->rep.data() + at));
+      }
+      if (leaf_.max_def > 0) {
+        QUIVER_RETURN_NOT_OK(
+            DecodeRleLevels(p + rl, dl, BitWidth(leaf_.max_def), n, out_->def.data() + at));
+      }
+      p += rl + dl;
+    }
+    if (leaf_.max_rep > 0) {
+      QUIVER_RETURN_NOT_OK(CheckLevels(out_->rep.data() + at, n, leaf_.max_rep));
+      if (n > 0 && at == 0 && out_->rep[0] != 0) return Corrupt("first repetition level not 0");
+    }
+    int64_t present = n;
+    if (leaf_.max_def > 0) {
+      QUIVER_RETURN_NOT_OK(CheckLevels(out_->def.data() + at, n, leaf_.max_def));
+      present = 0;
+      const int16_t* d = out_->def.data() + at;
+      for (int64_t i = 0; i < n; ++i) present += d[i] == leaf_.max_def;
+    }
+    out_->num_levels += n;
+    return DecodeValues(enc, p, end - p, present);
+  }
+
+ private:
+  Status Grow(int64_t n) {
+    // Bounds the allocation: pages may not claim more values than the chunk.
+    if (n < 0 || n > limit_ - out_->num_levels) {
+      return Corrupt("page claims more values than its column chunk");
+    }
+    if (leaf_.max_rep > 0) out_->rep.resize(out_->num_levels + n);
+    if (leaf_.max_def > 0) out_->def.resize(out_->num_levels + n);
+    return Status::OK();
+  }
+
+  Status DecodeValues(Encoding enc, const uint8_t* data, int64_t len, int64_t n) {
+    if (n == 0) return Status::OK();
+    ValueDecoder* dec;
+    if (enc == Encoding::kPlainDictionary || enc == Encoding::kRleDictionary) {
+      if (!dict_) return Corrupt("dictionary-encoded page without a dictionary page");
+      if (!dict_decoder_) dict_decoder_ = MakeDictionaryDecoder(dict_);
+      dec = dict_decoder_.get();
+    } else {
+      auto& slot = decoders_[static_cast<int>(enc) & 15];
+      if (!slot) {
+        QUIVER_ASSIGN_OR_RAISE(slot, MakeDecoder(enc, out_->type, out_->type_length));
+      }
+      dec = slot.get();
+    }
+    QUIVER_RETURN_NOT_OK(dec->SetData(n, data, len));
+    const int width = DecodedValueSize(out_->type);
+    const bool binary =
+        out_->type == PhysicalType::kByteArray || out_->type == PhysicalType::kFixedLenByteArray;
+    int64_t got;
+    if (!binary) {
+      size_t at = out_->fixed.size();
+      out_->fixed.resize(at + static_cast<size_t>(n) * width);
+      QUIVER_ASSIGN_OR_RAISE(got, dec->Decode(out_->fixed.data() + at, n));
+    } else {
+      views_.resize(n);
+      QUIVER_ASSIGN_OR_RAISE(got, dec->Decode(views_.data(), n));
+      if (out_->bin_offsets.empty()) out_->bin_offsets.push_back(0);
+      int64_t total = 0;
+      for (int64_t i = 0; i < got; ++i) total += views_[i].len;
+      size_t at = out_->bin_data.size();
+      out_->bin_data.resize(at + total);
+      uint8_t* dst = out_->bin_data.data() + at;
+      int64_t off = static_cast<int64_t>(at);
+      for (int64_t i = 0; i < got; ++i) {
+        if (out_->type == PhysicalType::kFixedLenByteArray &&
+            views_[i].len != static_cast<uint32_t>(out_->type_length)) {
+          return Corrupt("FIXED_LEN_BYTE_ARRAY value of the wrong length");
+        }
+        if (views_[i].len) std::memcpy(dst, views_[i].ptr, views_[i].len);
+        dst += views_[i].len;
+        off += views_[i].len;
+        out_->bin_offsets.push_back(off);
+      }
+    }
+    if (got != n) {
+      return Corrupt("page holds " + std::to_string(got) + " values, levels say " +
+                     std::to_string(n));
+    }
+    out_->num_values += n;
+    return Status::OK();
+  }
+
+  const LeafColumn& leaf_;
+  int64_t limit_;
+  LeafData* out_;
+  std::shared_ptr<Dictionary> dict_;
+  std::unique_ptr<ValueDecoder> dict_decoder_;
+  std::unique_ptr<ValueDecoder> decoders_[16];
+  std::vector<ByteArray> views_;
+};
+
+}  // namespace
+
+Result<LeafData> ReadColumnChunk(RandomAccessSource& source, const ColumnChunk& chunk,
+                                 const LeafColumn& leaf) {
+  if (chunk.file_path) return Status::NotImplemented("Parquet column chunks in external files");
+  if (!chunk.meta_data) return Status::IO("corrupt Parquet file: column chunk without metadata");
+  const ColumnMetaData& md = *chunk.meta_data;
+  LeafData out;
+  out.type = *leaf.element->type;
+  out.type_length = leaf.element->type_length.value_or(0);
+  if (md.type != out.type) return Status::IO("column chunk type differs from the schema");
+  if (md.num_values < 0) return Status::IO("corrupt Parquet file: negative value count");
+  QUIVER_ASSIGN_OR_RAISE(ChunkRange range, ColumnChunkRange(md, source.Size()));
+  QUIVER_ASSIGN_OR_RAISE(ByteRange bytes, source.ReadAt(range.start, range.length));
+  PageReader pages(std::move(bytes), md.codec, md.num_values);
+  ChunkDecoder dec(leaf, md.num_values, &out);
+  while (true) {
+    QUIVER_ASSIGN_OR_RAISE(std::optional<Page> page, pages.Next());
+    if (!page) break;
+    if (page->header.type == PageType::kDictionaryPage) {
+      QUIVER_RETURN_NOT_OK(dec.OnDictionary(*page));
+    } else {
+      QUIVER_RETURN_NOT_OK(dec.OnData(*page));
+    }
+  }
+  if (out.num_levels != md.num_values) {
+    return Status::IO("corrupt Parquet file: column chunk holds " + std::to_string(out.num_levels) +
+                      " values, metadata says " + std::to_string(md.num_values));
+  }
+  if (out.bin_offsets.empty()) out.bin_offsets.push_back(0);
+  return out;
+}
+
+}  // namespace quiver::parquet

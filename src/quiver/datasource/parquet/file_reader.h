@@ -1,0 +1,45 @@
+// Reading Parquet files into Arrow record batches.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "quiver/arrow/record_batch.h"
+#include "quiver/datasource/parquet/arrow_schema.h"
+#include "quiver/datasource/parquet/metadata.h"
+#include "quiver/datasource/parquet/source.h"
+
+namespace quiver::parquet {
+
+class ParquetFileReader {
+ public:
+  ParquetFileReader(std::shared_ptr<RandomAccessSource> source,
+                    std::shared_ptr<const FileMetaData> metadata,
+                    std::shared_ptr<const SchemaPlan> plan)
+      : source_(std::move(source)), metadata_(std::move(metadata)), plan_(std::move(plan)) {}
+
+  /// The Arrow schema of the whole file.
+  const SchemaPtr& schema() const { return plan_->schema; }
+  const FileMetaData& metadata() const { return *metadata_; }
+  int num_row_groups() const { return static_cast<int>(metadata_->row_groups.size()); }
+  int64_t num_rows() const { return metadata_->num_rows; }
+
+  /// Reads row group `i`; `columns` are indices of top-level schema fields
+  /// (empty: all). The batch schema holds only the chosen fields.
+  Result<RecordBatchPtr> ReadRowGroup(int i, const std::vector<int>& columns = {});
+  /// Reads the whole file as batches of at most `batch_size` rows.
+  Result<std::vector<RecordBatchPtr>> ReadAll(const std::vector<int>& columns = {},
+                                              int64_t batch_size = kDefaultBatchSize);
+
+ private:
+  std::shared_ptr<RandomAccessSource> source_;
+  std::shared_ptr<const FileMetaData> metadata_;
+  std::shared_ptr<const SchemaPlan> plan_;
+};
+
+Result<std::shared_ptr<ParquetFileReader>> OpenParquetFile(
+    std::shared_ptr<RandomAccessSource> source);
+Result<std::shared_ptr<ParquetFileReader>> OpenParquetFile(const std::string& path);
+
+}  // namespace quiver::parquet
