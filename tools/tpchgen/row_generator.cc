@@ -1,4 +1,5 @@
 // Table metadata, cardinalities and the RowGenerator factory.
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <string>
@@ -124,6 +125,10 @@ int64_t RowGenerator::ParentRowCount(TpchTable table, const TpchScale& scale) {
 
 std::unique_ptr<RowGenerator> RowGenerator::MakeRange(TpchTable table, const TpchScale& scale,
                                                       int64_t first, int64_t count) {
+  // Stay inside the table whatever the caller asks.
+  int64_t total = ParentRowCount(table, scale);
+  first = std::clamp<int64_t>(first, 0, total);
+  count = std::clamp<int64_t>(count, 0, total - first);
   switch (table) {
     case TpchTable::kNation: return MakeNationGenerator(first, count);
     case TpchTable::kRegion: return MakeRegionGenerator(first, count);

@@ -159,6 +159,11 @@ TEST(TpchgenTest, RowApiStreamsTypedFields) {
   while ((*gen)->Next(f)) ++rows;
   auto first = tpchgen::RowGenerator::Make(tpchgen::TpchTable::kLineitem, 0.001, 2, 1);
   ASSERT_TRUE(first.ok());
+  ASSERT_TRUE((*first)->Next(f));
+  EXPECT_EQ(f[10].s, "1996-03-13");
+  EXPECT_EQ(f[10].i, 9568);    // days since 1970-01-01
+  EXPECT_EQ(f[5].i, 1795455);  // extended price in cents
+  ++rows;
   while ((*first)->Next(f)) ++rows;
   EXPECT_EQ(rows, 6005);  // lines in the SF 0.001 reference
 
@@ -170,6 +175,12 @@ TEST(TpchgenTest, RowApiStreamsTypedFields) {
 
   EXPECT_FALSE(tpchgen::RowGenerator::Make(tpchgen::TpchTable::kPart, 0.0001).ok());
   EXPECT_FALSE(tpchgen::RowGenerator::Make(tpchgen::TpchTable::kPart, 1, 2, 3).ok());
+  auto scale = tpchgen::TpchScale::Make(0.001);
+  ASSERT_TRUE(scale.ok());
+  auto past_end = tpchgen::RowGenerator::MakeRange(tpchgen::TpchTable::kNation, *scale, 20, 100);
+  int nations = 0;
+  while (past_end->Next(f)) ++nations;
+  EXPECT_EQ(nations, 5);
 }
 
 TEST(TpchgenTest, ScaleFactorCardinalities) {
