@@ -84,6 +84,30 @@ TEST(ParquetReader, EveryCorpusFile) {
             << report.str();
 }
 
+// Corrupt and fuzzed files: reading them must end in an error or a valid
+// batch, never a crash (this test is also run under ASan/UBSan).
+TEST(ParquetReader, BadFilesFailCleanly) {
+  fs::path root = DataDir().parent_path().parent_path();
+  int n = 0, errors = 0;
+  for (const char* sub : {"parquet-testing/bad_data", "testing/data/parquet"}) {
+    if (!fs::exists(root / sub)) continue;
+    for (const auto& e : fs::recursive_directory_iterator(root / sub)) {
+      if (!e.is_regular_file()) continue;
+      auto ext = e.path().extension().string();
+      if (ext == ".md" || ext == ".json" || ext == ".proto") continue;
+      auto batches = ReadFile(e.path().string());
+      if (batches.ok()) {
+        for (const auto& b : *batches) EXPECT_TRUE(b->Validate().ok()) << e.path();
+      } else {
+        ++errors;
+      }
+      ++n;
+    }
+  }
+  if (n == 0) GTEST_SKIP() << "no bad-data corpus";
+  std::cout << "bad/fuzzed files: " << n << " read attempts, " << errors << " clean errors\n";
+}
+
 // Text of one cell as the expectation CSVs write it ("" for null).
 std::string Cell(const Array& a, int64_t i) {
   if (a.IsNull(i)) return "";
