@@ -92,40 +92,40 @@ struct DataType {
 };
 
 enum class ExprKind : uint8_t {
-  kIdentifier,     // names: `a`, `t.a`, `s.t.a` (column or struct field path)
-  kWildcard,       // `*` or `t.*` (names = qualifier) — select lists and count(*)
-  kLiteral,        // literal_kind + value
-  kTypedString,    // data_type + value: DATE '2020-01-01'
-  kInterval,       // operand (the value), interval_unit: INTERVAL '1' DAY
-  kUnaryOp,        // unary_op operand
-  kBinaryOp,       // left binary_op right
-  kIsTest,         // operand IS [NOT] NULL/TRUE/FALSE/UNKNOWN (is_test, negated)
-  kLike,           // operand [NOT] LIKE/ILIKE/SIMILAR TO pattern [ESCAPE escape]
-  kBetween,        // operand [NOT] BETWEEN low AND high
-  kInList,         // operand [NOT] IN (list)
-  kInSubquery,     // operand [NOT] IN (subquery)
-  kAnyAll,         // left binary_op ANY|ALL (right) ; right may be kSubquery
-  kCase,           // CASE [operand] WHEN .. THEN .. [ELSE else_expr] END
-  kCast,           // CAST/TRY_CAST(operand AS data_type) or operand::data_type
-  kExtract,        // EXTRACT(field FROM operand); field in `value`
-  kPosition,       // POSITION(left IN right)
-  kSubstring,      // SUBSTRING(operand [FROM low] [FOR high])
-  kTrim,           // TRIM([trim_where] [left] FROM operand)
-  kOverlay,        // OVERLAY(operand PLACING left FROM low [FOR high])
-  kAtTimeZone,     // operand AT TIME ZONE right
-  kFunction,       // function call (see function fields)
-  kSubquery,       // (subquery) as a scalar
-  kExists,         // [NOT] EXISTS (subquery)
-  kArray,          // [a, b] or ARRAY[a, b] (array_keyword)
-  kSubscript,      // operand[low] or operand[low:high[:stride]] (is_slice)
-  kFieldAccess,    // operand.field (base is not a plain identifier, e.g. f(x).a)
-  kTuple,          // (a, b, ...) or ROW(a, b)
-  kNested,         // (operand): explicit parentheses, kept for display
-  kPlaceholder,    // $1, ? (value holds the spelling)
-  kGroupingSets,   // GROUPING SETS ((a, b), (a), ()) — sets
-  kRollup,         // ROLLUP (a, (b, c)) — sets
-  kCube,           // CUBE (a, b) — sets
-  kNamedArgument,  // only inside function args: name => value (see FunctionArg)
+  kIdentifier,    // names: `a`, `t.a`, `s.t.a` (column or struct field path)
+  kWildcard,      // `*` or `t.*` (names = qualifier) — select lists and count(*)
+  kLiteral,       // literal_kind + value
+  kTypedString,   // data_type + value: DATE '2020-01-01'
+  kInterval,      // operand (the value), interval_unit: INTERVAL '1' DAY
+  kUnaryOp,       // unary_op operand
+  kBinaryOp,      // left binary_op right
+  kIsTest,        // operand IS [NOT] NULL/TRUE/FALSE/UNKNOWN (is_test, negated)
+  kLike,          // operand [NOT] LIKE/ILIKE/SIMILAR TO pattern [ESCAPE escape]
+  kBetween,       // operand [NOT] BETWEEN low AND high
+  kInList,        // operand [NOT] IN (list)
+  kInSubquery,    // operand [NOT] IN (subquery)
+  kAnyAll,        // left binary_op ANY|ALL (right) ; right may be kSubquery
+  kCase,          // CASE [operand] WHEN .. THEN .. [ELSE else_expr] END
+  kCast,          // CAST/TRY_CAST(operand AS data_type) or operand::data_type
+  kExtract,       // EXTRACT(field FROM operand); field in `value`
+  kPosition,      // POSITION(left IN right)
+  kSubstring,     // SUBSTRING(operand [FROM low] [FOR high])
+  kTrim,          // TRIM([trim_where] [left] FROM operand)
+  kOverlay,       // OVERLAY(operand PLACING left FROM low [FOR high])
+  kAtTimeZone,    // operand AT TIME ZONE right
+  kFunction,      // function call (see function fields)
+  kSubquery,      // (subquery) as a scalar
+  kExists,        // [NOT] EXISTS (subquery)
+  kArray,         // [a, b] or ARRAY[a, b] (array_keyword)
+  kSubscript,     // operand[low] or operand[low:high[:stride]] (is_slice)
+  kFieldAccess,   // operand.field (base is not a plain identifier, e.g. f(x).a)
+  kTuple,         // (a, b, ...) or ROW(a, b)
+  kNested,        // (operand): explicit parentheses, kept for display
+  kPlaceholder,   // $1, ? (value holds the spelling)
+  kGroupingSets,  // GROUPING SETS ((a, b), (a), ()) — sets
+  kRollup,        // ROLLUP (a, (b, c)) — sets
+  kCube,          // CUBE (a, b) — sets
+  kNamed,         // `operand AS field`, only as an argument of struct(...)
 };
 
 enum class LiteralKind : uint8_t {

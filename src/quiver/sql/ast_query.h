@@ -112,6 +112,13 @@ struct GroupBy {
   std::vector<ExprPtr> exprs;  // may hold kGroupingSets/kRollup/kCube; numbers are ordinals
 };
 
+/// `SELECT ... INTO [TEMPORARY] [TABLE] name`: creates a table from the result.
+struct SelectInto {
+  bool temporary = false;
+  bool table_keyword = false;
+  ObjectName name;
+};
+
 struct Select {
   DistinctKind distinct = DistinctKind::kNone;
   std::vector<ExprPtr> distinct_on;
@@ -122,6 +129,8 @@ struct Select {
   ExprPtr having;
   ExprPtr qualify;
   std::vector<NamedWindow> named_windows;  // WINDOW w AS (...)
+  std::vector<ExprPtr> distribute_by;      // DISTRIBUTE BY a, b (Hive)
+  std::optional<SelectInto> into;          // SELECT ... INTO t
   SourceLocation loc;
 };
 

@@ -203,6 +203,7 @@ struct Show {
   ObjectName name;         // table for kColumns/kCreateTable, variable parts for kVariable
   ExprPtr filter;          // LIKE pattern (kTables/kFunctions) if any
   bool time_zone = false;  // kVariable written as TIME ZONE
+  bool verbose = false;    // SHOW ... VERBOSE (variables with descriptions)
 };
 
 /// SET [LOCAL|SESSION] name = value | TO value ; SET TIME ZONE value

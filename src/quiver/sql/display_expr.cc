@@ -547,7 +547,16 @@ void AppendExpr(std::string* out, const Expr& e) {
       if (e.literal_kind == LiteralKind::kString) {
         AppendStringLiteral(out, e.value);
       } else {
-        AppendIdent(out, Ident{e.value, 0, {}});
+        bool bare = !e.value.empty() && !std::isdigit(static_cast<unsigned char>(e.value[0]));
+        for (char c : e.value) {
+          bare = bare && (std::isupper(static_cast<unsigned char>(c)) ||
+                          std::isdigit(static_cast<unsigned char>(c)) || c == '_');
+        }
+        if (bare) {
+          out->append(e.value);
+        } else {
+          AppendIdent(out, Ident{e.value, '"', {}});
+        }
       }
       out->append(" FROM ");
       AppendExpr(out, *e.operand);
@@ -692,10 +701,10 @@ void AppendExpr(std::string* out, const Expr& e) {
       });
       out->push_back(')');
       return;
-    case ExprKind::kNamedArgument:
-      AppendIdent(out, e.field);
-      out->append(" => ");
+    case ExprKind::kNamed:
       AppendExpr(out, *e.operand);
+      out->append(" AS ");
+      AppendIdent(out, e.field);
       return;
   }
 }

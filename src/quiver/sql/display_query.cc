@@ -142,6 +142,12 @@ void AppendSelect(std::string* out, const Select& s) {
     }
     AppendWildcardOptions(out, item.options);
   });
+  if (s.into) {
+    out->append(" INTO ");
+    if (s.into->temporary) out->append("TEMPORARY ");
+    if (s.into->table_keyword) out->append("TABLE ");
+    AppendObjectName(out, s.into->name);
+  }
   if (!s.from.empty()) {
     out->append(" FROM ");
     AppendList(out, s.from, [&](const TableWithJoins& t) { AppendTableWithJoins(out, t); });
@@ -173,6 +179,10 @@ void AppendSelect(std::string* out, const Select& s) {
   if (s.qualify) {
     out->append(" QUALIFY ");
     AppendExpr(out, *s.qualify);
+  }
+  if (!s.distribute_by.empty()) {
+    out->append(" DISTRIBUTE BY ");
+    AppendExprs(out, s.distribute_by);
   }
 }
 
@@ -526,6 +536,7 @@ struct StatementPrinter {
         } else {
           AppendObjectName(out, s.name);
         }
+        if (s.verbose) out->append(" VERBOSE");
         return;
     }
     if (s.filter) {

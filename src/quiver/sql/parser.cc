@@ -91,6 +91,14 @@ Result<Ident> Parser::ParseIdent() {
   return MakeIdent(Next());
 }
 
+Result<Ident> Parser::ParseAliasIdent() {
+  if (Peek().type == TokenType::kString) {
+    const Token& t = Next();
+    return Ident{t.text, '\'', t.loc};
+  }
+  return ParseIdent();
+}
+
 Result<ObjectName> Parser::ParseObjectName() {
   ObjectName name;
   do {
@@ -180,7 +188,7 @@ Status ParseColumns(Parser* p, std::vector<ColumnDef>* columns,
     }
     QUIVER_ASSIGN_OR_RAISE(c.columns, p->ParseParenthesizedIdents());
     constraints->push_back(std::move(c));
-  } while (p->ConsumeOp(","));
+  } while (p->ConsumeOp(",") && !p->PeekOp(")"));  // a trailing comma is accepted
   return p->ExpectOp(")");
 }
 
@@ -441,10 +449,12 @@ Result<Statement> ParseShow(Parser* p) {
     s.kind = ShowKind::kVariable;
     s.time_zone = true;
     s.name.push_back(Ident{"timezone", 0, {}});
+    s.verbose = p->ConsumeKeyword("VERBOSE");
     return Statement{std::move(s), {}, {}};
   } else {
     s.kind = ShowKind::kVariable;
     QUIVER_ASSIGN_OR_RAISE(s.name, p->ParseObjectName());
+    s.verbose = p->ConsumeKeyword("VERBOSE");
     return Statement{std::move(s), {}, {}};
   }
   if (p->ConsumeKeyword("LIKE")) {

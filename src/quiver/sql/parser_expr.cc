@@ -552,7 +552,7 @@ Result<ExprPtr> Parser::ParseCast(CastKind kind) {
 }
 
 Result<ExprPtr> Parser::ParseInterval() {
-  SourceLocation loc = toks_[pos_ - 1].loc;
+  SourceLocation loc = Peek().loc;
   auto e = NewExpr(ExprKind::kInterval, loc);
   QUIVER_ASSIGN_OR_RAISE(e->operand, ParsePrefix());
   if (IsIntervalUnit(Peek())) {
@@ -700,6 +700,12 @@ Status Parser::ParseFunctionArgs(Expr* fn) {
       Next();
     }
     QUIVER_ASSIGN_OR_RAISE(arg.value, ParseExpr());
+    if (ConsumeKeyword("AS")) {  // struct(1 AS a)
+      auto named = NewExpr(ExprKind::kNamed, arg.value->loc);
+      named->operand = std::move(arg.value);
+      QUIVER_ASSIGN_OR_RAISE(named->field, ParseAliasIdent());
+      arg.value = std::move(named);
+    }
     fn->args.push_back(std::move(arg));
   } while (ConsumeOp(","));
   if (ConsumeKeywords({"IGNORE", "NULLS"})) {

@@ -72,6 +72,8 @@ class Parser {
   Ident MakeIdent(const Token& tok) const;
   Result<Ident> ParseIdent();
   Result<ObjectName> ParseObjectName();
+  /// An alias: an identifier, or a 'string' (kept as an Ident quoted with ').
+  Result<Ident> ParseAliasIdent();
   Result<std::vector<Ident>> ParseParenthesizedIdents();
   bool IsReservedForColumnAlias(const Token& tok) const;
   bool IsReservedForTableAlias(const Token& tok) const;

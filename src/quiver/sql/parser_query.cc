@@ -16,16 +16,16 @@ bool IsOneOf(const Token& t, std::initializer_list<std::string_view> words) {
 
 bool Parser::IsReservedForColumnAlias(const Token& t) const {
   return IsOneOf(t,
-                 {"FROM",      "WHERE",     "GROUP",  "HAVING",  "ORDER",  "LIMIT",     "OFFSET",
-                  "UNION",     "INTERSECT", "EXCEPT", "MINUS",   "WINDOW", "QUALIFY",   "INTO",
-                  "ON",        "JOIN",      "INNER",  "LEFT",    "RIGHT",  "FULL",      "CROSS",
-                  "NATURAL",   "USING",     "SELECT", "WITH",    "VALUES", "FETCH",     "LATERAL",
-                  "RETURNING", "SET",       "OUTER",  "SEMI",    "ANTI",   "END",       "THEN",
-                  "WHEN",      "ELSE",      "AND",    "OR",      "NOT",    "IS",        "IN",
-                  "BETWEEN",   "LIKE",      "ILIKE",  "SIMILAR", "AS",     "PARTITION", "STORED",
-                  "LOCATION",  "OPTIONS",   "TO",     "FOR",     "ROWS",   "RANGE",     "GROUPS",
-                  "ASC",       "DESC",      "NULLS",  "APPLY",   "FILTER", "OVER",      "EXCLUDE",
-                  "REPLACE",   "RENAME",    "ESCAPE"});
+                 {"FROM",      "WHERE",     "GROUP",  "HAVING",    "ORDER",  "LIMIT",     "OFFSET",
+                  "UNION",     "INTERSECT", "EXCEPT", "MINUS",     "WINDOW", "QUALIFY",   "INTO",
+                  "ON",        "JOIN",      "INNER",  "LEFT",      "RIGHT",  "FULL",      "CROSS",
+                  "NATURAL",   "USING",     "SELECT", "WITH",      "VALUES", "FETCH",     "LATERAL",
+                  "RETURNING", "SET",       "OUTER",  "SEMI",      "ANTI",   "END",       "THEN",
+                  "WHEN",      "ELSE",      "AND",    "OR",        "NOT",    "IS",        "IN",
+                  "BETWEEN",   "LIKE",      "ILIKE",  "SIMILAR",   "AS",     "PARTITION", "STORED",
+                  "LOCATION",  "OPTIONS",   "TO",     "FOR",       "ROWS",   "RANGE",     "GROUPS",
+                  "ASC",       "DESC",      "NULLS",  "APPLY",     "FILTER", "OVER",      "EXCLUDE",
+                  "REPLACE",   "RENAME",    "ESCAPE", "DISTRIBUTE"});
 }
 
 bool Parser::IsReservedForTableAlias(const Token& t) const { return IsReservedForColumnAlias(t); }
@@ -143,6 +143,7 @@ Result<SetExprPtr> Parser::ParseSetPrimary() {
 Result<std::vector<std::vector<ExprPtr>>> Parser::ParseValuesRows() {
   std::vector<std::vector<ExprPtr>> rows;
   do {
+    if (PeekKeyword("ROW") && PeekOp("(", 1)) Next();  // MySQL's VALUES ROW(...)
     QUIVER_RETURN_NOT_OK(ExpectOp("("));
     QUIVER_ASSIGN_OR_RAISE(std::vector<ExprPtr> row, ParseExprList());
     QUIVER_RETURN_NOT_OK(ExpectOp(")"));
@@ -169,6 +170,13 @@ Result<std::shared_ptr<Select>> Parser::ParseSelect() {
     QUIVER_ASSIGN_OR_RAISE(SelectItem item, ParseSelectItem());
     s->projection.push_back(std::move(item));
   } while (ConsumeOp(","));
+  if (ConsumeKeyword("INTO")) {
+    SelectInto into;
+    into.temporary = ConsumeKeyword("TEMPORARY") || ConsumeKeyword("TEMP");
+    into.table_keyword = ConsumeKeyword("TABLE");
+    QUIVER_ASSIGN_OR_RAISE(into.name, ParseObjectName());
+    s->into = std::move(into);
+  }
   if (ConsumeKeyword("FROM")) {
     do {
       QUIVER_ASSIGN_OR_RAISE(TableWithJoins t, ParseTableWithJoins());
@@ -205,6 +213,9 @@ Result<std::shared_ptr<Select>> Parser::ParseSelect() {
       QUIVER_ASSIGN_OR_RAISE(s->qualify, ParseExpr());
     }
   }
+  if (ConsumeKeywords({"DISTRIBUTE", "BY"})) {
+    QUIVER_ASSIGN_OR_RAISE(s->distribute_by, ParseExprList());
+  }
   return s;
 }
 
@@ -221,10 +232,11 @@ Result<SelectItem> Parser::ParseSelectItem() {
   }
   item.expr = std::move(expr);
   if (ConsumeKeyword("AS")) {
-    QUIVER_ASSIGN_OR_RAISE(Ident alias, ParseIdent());
+    QUIVER_ASSIGN_OR_RAISE(Ident alias, ParseAliasIdent());
     item.alias = std::move(alias);
-  } else if (Peek().type == TokenType::kWord && !IsReservedForColumnAlias(Peek())) {
-    item.alias = MakeIdent(Next());
+  } else if (Peek().type == TokenType::kString ||
+             (Peek().type == TokenType::kWord && !IsReservedForColumnAlias(Peek()))) {
+    QUIVER_ASSIGN_OR_RAISE(item.alias, ParseAliasIdent());
   }
   return item;
 }
@@ -376,6 +388,19 @@ Result<TableFactor> Parser::ParseTableFactor() {
     QUIVER_RETURN_NOT_OK(ParseOptionalTableAlias(&tf.alias));
     return tf;
   }
+  if (PeekKeyword("VALUES") && PeekOp("(", 1)) {
+    // FROM VALUES (..), (..): a derived table without parentheses.
+    auto body = std::make_shared<SetExpr>();
+    body->kind = SetExprKind::kValues;
+    body->loc = Next().loc;
+    QUIVER_ASSIGN_OR_RAISE(body->values, ParseValuesRows());
+    tf.kind = TableFactorKind::kDerived;
+    tf.subquery = std::make_shared<Query>();
+    tf.subquery->loc = body->loc;
+    tf.subquery->body = std::move(body);
+    QUIVER_RETURN_NOT_OK(ParseOptionalTableAlias(&tf.alias));
+    return tf;
+  }
   if (PeekKeyword("UNNEST") && PeekOp("(", 1)) {
     Next();
     Next();
@@ -406,9 +431,10 @@ Result<TableFactor> Parser::ParseTableFactor() {
 Status Parser::ParseOptionalTableAlias(std::optional<TableAlias>* alias) {
   TableAlias a;
   if (ConsumeKeyword("AS")) {
-    QUIVER_ASSIGN_OR_RAISE(a.name, ParseIdent());
-  } else if (Peek().type == TokenType::kWord && !IsReservedForTableAlias(Peek())) {
-    a.name = MakeIdent(Next());
+    QUIVER_ASSIGN_OR_RAISE(a.name, ParseAliasIdent());
+  } else if (Peek().type == TokenType::kString ||
+             (Peek().type == TokenType::kWord && !IsReservedForTableAlias(Peek()))) {
+    QUIVER_ASSIGN_OR_RAISE(a.name, ParseAliasIdent());
   } else {
     return Status::OK();
   }
@@ -527,7 +553,12 @@ Result<WindowSpec> Parser::ParseWindowSpecBody() {
         }
         return Status::OK();
       }
-      QUIVER_ASSIGN_OR_RAISE(b->offset, ParseSubexpr(kAndPrec));
+      if (Peek().type == TokenType::kString) {
+        // A bare string bound is an interval: RANGE BETWEEN '1' DAY PRECEDING ...
+        QUIVER_ASSIGN_OR_RAISE(b->offset, ParseInterval());
+      } else {
+        QUIVER_ASSIGN_OR_RAISE(b->offset, ParseSubexpr(kAndPrec));
+      }
       if (ConsumeKeyword("PRECEDING")) {
         b->kind = FrameBoundKind::kPreceding;
       } else if (ConsumeKeyword("FOLLOWING")) {

@@ -226,7 +226,8 @@ Result<DataTypePtr> Parser::ParseDataTypeInner() {
     }
   }
   // Postfix array brackets: INT[], INT[][].
-  while (PeekOp("[") && PeekOp("]", 1)) {
+  for (int dims = depth_; PeekOp("[") && PeekOp("]", 1); ++dims) {
+    if (dims >= opts_.max_depth) return ErrorAt(Peek(), "recursion limit exceeded");
     pos_ += 2;
     auto arr = std::make_shared<DataType>();
     arr->kind = DataTypeKind::kArray;
