@@ -24,12 +24,6 @@ Distribution::Distribution(const DistData& data) {
   }
 }
 
-int Distribution::Pick(RandomStream* stream) const {
-  int64_t total = cumulative_.back();
-  int64_t v = stream->Next(1, total);
-  return by_value_[v - 1];
-}
-
 namespace {
 const DistData& Find(std::string_view name) {
   for (const DistData& d : AllDistData()) {

@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-namespace quiver::tpchgen {
+#include "tpchgen/random.h"
 
-class RandomStream;
+namespace quiver::tpchgen {
 
 /// One raw entry of dists.dss: a token and its (non-cumulative) weight.
 struct DistEntry {
@@ -37,7 +37,9 @@ class Distribution {
   int64_t cumulative_weight(int i) const { return cumulative_[i]; }
 
   /// Index of a weighted pick; consumes one random number of `stream`.
-  int Pick(RandomStream* stream) const;
+  int Pick(RandomStream* stream) const {
+    return by_value_[stream->Next(1, cumulative_.back()) - 1];
+  }
   std::string_view PickText(RandomStream* stream) const { return texts_[Pick(stream)]; }
 
  private:

@@ -39,7 +39,15 @@ class RandomStream {
   /// dbgen's UnifInt: uniform integer in [low, high], computed through a double
   /// exactly as dbgen does so that the values match.
   int64_t Next(int64_t low, int64_t high) {
-    return NextScaled(low, static_cast<double>(high - low + 1));
+    int64_t range = high - low + 1;
+    if (range > 0 && range < (int64_t{1} << 20)) {
+      // Equal to dbgen's floor((seed / M) * range) in doubles: seed * range is
+      // never a multiple of the prime M, so the exact quotient is at least 1/M
+      // from an integer, far more than the doubles' error for such ranges.
+      seed_ = MulMod(seed_, kRngMultiplier);
+      return low + seed_ * range / kRngModulus;
+    }
+    return NextScaled(low, static_cast<double>(range));
   }
 
   /// The draw scaled by an explicit range (dbgen's arithmetic, quirks included).

@@ -2,8 +2,13 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "tpchgen/dists.h"
 #include "tpchgen/random.h"
@@ -13,59 +18,119 @@ namespace {
 
 constexpr int64_t kTextPoolSeed = 933588178;
 
-// Appends a word and moves the cursor.
-inline char* Put(char* out, std::string_view word) {
-  std::memcpy(out, word.data(), word.size());
-  return out + word.size();
-}
+// The grammar, compiled once: words padded to fixed slots so that copying one
+// is a single 16-byte move, and phrase forms pre-parsed into word lists.
+constexpr size_t kWordSlot = 16;
 
-// A noun or verb phrase: each token of the chosen form names a word list; any
-// character after the token letter (a comma) follows the word; a space ends it.
-char* Phrase(char* out, const Distribution& forms, RandomStream* rng) {
-  const Distributions& d = Distributions::Get();
-  std::string_view form = forms.PickText(rng);
-  size_t i = 0;
-  while (i < form.size()) {
-    size_t end = form.find(' ', i);
-    if (end == std::string_view::npos) end = form.size();
-    const Distribution* words = nullptr;
-    switch (form[i]) {
-      case 'A': words = &d.articles; break;
-      case 'J': words = &d.adjectives; break;
-      case 'D': words = &d.adverbs; break;
-      case 'N': words = &d.nouns; break;
-      case 'V': words = &d.verbs; break;
-      case 'X': words = &d.auxillaries; break;
-    }
-    if (words != nullptr) out = Put(out, words->PickText(rng));
-    for (size_t k = i + 1; k < end; ++k) *out++ = form[k];
-    *out++ = ' ';
-    i = end + 1;
-  }
-  return out;
-}
+struct WordList {
+  const Distribution* dist = nullptr;
+  std::vector<std::array<char, kWordSlot>> words;
+  std::vector<uint8_t> lengths;
 
-// One sentence from the grammar; returns its length. The terminator replaces
-// the space that ends the previous phrase.
-size_t Sentence(char* start, RandomStream* rng) {
-  const Distributions& d = Distributions::Get();
-  std::string_view syntax = d.grammar.PickText(rng);
-  char* out = start;
-  for (char token : syntax) {
-    switch (token) {
-      case 'V': out = Phrase(out, d.vp, rng); break;
-      case 'N': out = Phrase(out, d.np, rng); break;
-      case 'P':
-        out = Put(out, d.prepositions.PickText(rng));
-        out = Put(out, " the ");
-        out = Phrase(out, d.np, rng);  // the preposition's object
-        break;
-      case 'T': out = Put(out - 1, d.terminators.PickText(rng)); break;
-      default: break;
+  explicit WordList(const Distribution* d) : dist(d) {
+    for (int i = 0; i < d->size(); ++i) {
+      std::array<char, kWordSlot> w{};
+      std::string_view t = d->text(i);
+      if (t.size() > kWordSlot) std::abort();  // fixed by dists.dss
+      std::memcpy(w.data(), t.data(), t.size());
+      words.push_back(w);
+      lengths.push_back(static_cast<uint8_t>(t.size()));
     }
   }
-  return static_cast<size_t>(out - start);
-}
+
+  // Appends a weighted pick; may write up to kWordSlot bytes past the word.
+  char* Put(char* out, RandomStream* rng) const {
+    int i = dist->Pick(rng);
+    std::memcpy(out, words[i].data(), kWordSlot);
+    return out + lengths[i];
+  }
+};
+
+// A phrase form such as "J, J N": word lists, each with optional punctuation.
+struct PhraseForm {
+  std::vector<std::pair<const WordList*, std::string>> slots;
+};
+
+class Grammar {
+ public:
+  Grammar()
+      : d_(Distributions::Get()),
+        nouns_(&d_.nouns),
+        verbs_(&d_.verbs),
+        adjectives_(&d_.adjectives),
+        adverbs_(&d_.adverbs),
+        auxiliaries_(&d_.auxillaries),
+        articles_(&d_.articles),
+        prepositions_(&d_.prepositions),
+        terminators_(&d_.terminators),
+        np_(Compile(d_.np)),
+        vp_(Compile(d_.vp)) {}
+
+  // One sentence; returns its length. A preposition is followed by "the" and a
+  // noun phrase; the terminator replaces the space after the last phrase.
+  size_t Sentence(char* start, RandomStream* rng) const {
+    std::string_view syntax = d_.grammar.PickText(rng);
+    char* out = start;
+    for (char token : syntax) {
+      switch (token) {
+        case 'V': out = Phrase(out, vp_, d_.vp, rng); break;
+        case 'N': out = Phrase(out, np_, d_.np, rng); break;
+        case 'P':
+          out = prepositions_.Put(out, rng);
+          std::memcpy(out, " the ", 5);
+          out = Phrase(out + 5, np_, d_.np, rng);
+          break;
+        case 'T': out = terminators_.Put(out - 1, rng); break;
+        default: break;
+      }
+    }
+    return static_cast<size_t>(out - start);
+  }
+
+ private:
+  // Each token letter names a word list; characters after it (a comma) follow
+  // the word; a space ends every word.
+  std::vector<PhraseForm> Compile(const Distribution& forms) const {
+    std::vector<PhraseForm> result;
+    for (int f = 0; f < forms.size(); ++f) {
+      PhraseForm form;
+      std::string_view text = forms.text(f);
+      size_t i = 0;
+      while (i < text.size()) {
+        size_t end = std::min(text.find(' ', i), text.size());
+        const WordList* list = nullptr;
+        switch (text[i]) {
+          case 'A': list = &articles_; break;
+          case 'J': list = &adjectives_; break;
+          case 'D': list = &adverbs_; break;
+          case 'N': list = &nouns_; break;
+          case 'V': list = &verbs_; break;
+          case 'X': list = &auxiliaries_; break;
+          default: std::abort();  // fixed by dists.dss
+        }
+        form.slots.emplace_back(list, std::string(text.substr(i + 1, end - i - 1)) + " ");
+        i = end + 1;
+      }
+      result.push_back(std::move(form));
+    }
+    return result;
+  }
+
+  static char* Phrase(char* out, const std::vector<PhraseForm>& forms, const Distribution& dist,
+                      RandomStream* rng) {
+    for (const auto& [list, tail] : forms[dist.Pick(rng)].slots) {
+      out = list->Put(out, rng);
+      std::memcpy(out, tail.data(), tail.size());
+      out += tail.size();
+    }
+    return out;
+  }
+
+  const Distributions& d_;
+  WordList nouns_, verbs_, adjectives_, adverbs_, auxiliaries_, articles_, prepositions_,
+      terminators_;
+  std::vector<PhraseForm> np_, vp_;
+};
 
 }  // namespace
 
@@ -86,10 +151,11 @@ char* AllocatePool() {
 
 TextPool::TextPool() : data_(AllocatePool()) {
   RandomStream rng(kTextPoolSeed, 1);
+  Grammar grammar;
   char sentence[1024];
   int64_t size = 0;
   while (size < kTextPoolSize) {
-    size_t len = Sentence(sentence, &rng);
+    size_t len = grammar.Sentence(sentence, &rng);
     int64_t needed = kTextPoolSize - size;
     if (needed >= static_cast<int64_t>(len) + 1) {
       std::memcpy(data_ + size, sentence, len);
