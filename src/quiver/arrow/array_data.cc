@@ -1,5 +1,7 @@
 #include "quiver/arrow/array_data.h"
 
+#include <cstdint>
+
 #include "quiver/arrow/bit_util.h"
 
 namespace quiver {
@@ -63,6 +65,36 @@ Status ValidateOffsets(const ArrayData& d, int64_t child_or_data_length) {
   }
   if (prev > child_or_data_length) return Invalid(d, "offset past the end of the values");
   return Status::OK();
+}
+
+// Every valid index must point into the dictionary.
+template <typename IndexT>
+Status CheckIndices(const ArrayData& d) {
+  const auto* idx = d.buffers[1]->data_as<IndexT>();
+  const uint8_t* valid = d.buffers[0] ? d.buffers[0]->data() : nullptr;
+  const int64_t n = d.dictionary->length;
+  for (int64_t i = d.offset; i < d.offset + d.length; ++i) {
+    const int64_t v = static_cast<int64_t>(idx[i]);
+    // (uint64 indices above INT64_MAX wrap to negative and fail too.)
+    if ((v < 0 || v >= n) && (valid == nullptr || bit_util::GetBit(valid, i))) {
+      return Invalid(d, "dictionary index " + std::to_string(v) + " out of range");
+    }
+  }
+  return Status::OK();
+}
+
+Status ValidateDictionaryIndices(const ArrayData& d) {
+  switch (d.type->index_type()->id()) {
+    case TypeId::kInt8: return CheckIndices<int8_t>(d);
+    case TypeId::kUInt8: return CheckIndices<uint8_t>(d);
+    case TypeId::kInt16: return CheckIndices<int16_t>(d);
+    case TypeId::kUInt16: return CheckIndices<uint16_t>(d);
+    case TypeId::kInt32: return CheckIndices<int32_t>(d);
+    case TypeId::kUInt32: return CheckIndices<uint32_t>(d);
+    case TypeId::kInt64: return CheckIndices<int64_t>(d);
+    case TypeId::kUInt64: return CheckIndices<uint64_t>(d);
+    default: return Invalid(d, "dictionary index type is not an integer");
+  }
 }
 
 }  // namespace
@@ -134,7 +166,8 @@ Status ArrayData::Validate() const {
       QUIVER_RETURN_NOT_OK(NeedBuffers(*this, 2));
       if (!dictionary) return Invalid(*this, "missing dictionary");
       QUIVER_RETURN_NOT_OK(CheckSize(*this, 1, end * type->index_type()->bit_width() / 8));
-      return dictionary->Validate();
+      QUIVER_RETURN_NOT_OK(dictionary->Validate());
+      return ValidateDictionaryIndices(*this);
     }
     default: {
       QUIVER_RETURN_NOT_OK(NeedBuffers(*this, 2));
