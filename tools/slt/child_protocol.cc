@@ -62,7 +62,7 @@ std::string EncodeMessage(const ChildMessage& msg) {
     const RecordOutcome& o = msg.outcome;
     body.push_back(static_cast<char>(o.verdict));
     body.push_back(static_cast<char>(o.fail));
-    body.push_back(o.explain_matched ? 1 : 0);
+    body.push_back(static_cast<char>((o.explain_matched ? 1 : 0) | (o.types_differ ? 2 : 0)));
     body.append(reinterpret_cast<const char*>(&o.millis), 8);
     PutString(&body, o.actual);
   } else if (msg.type == MessageType::kFatal) {
@@ -97,7 +97,8 @@ std::optional<ChildMessage> DecodeMessage(std::string* buffer, bool* corrupt) {
          r.Str(&msg.outcome.actual);
     msg.outcome.verdict = static_cast<Verdict>(verdict);
     msg.outcome.fail = static_cast<FailKind>(fail);
-    msg.outcome.explain_matched = matched != 0;
+    msg.outcome.explain_matched = (matched & 1) != 0;
+    msg.outcome.types_differ = (matched & 2) != 0;
     msg.outcome.index = msg.index;
   } else if (ok && msg.type == MessageType::kFatal) {
     ok = r.Str(&msg.text);

@@ -6,7 +6,6 @@ const char* FailKindName(FailKind kind) {
   switch (kind) {
     case FailKind::kNone: return "none";
     case FailKind::kWrongResult: return "wrong result";
-    case FailKind::kWrongTypes: return "wrong column types";
     case FailKind::kUnexpectedError: return "unexpected error";
     case FailKind::kMissingError: return "expected an error";
     case FailKind::kErrorMismatch: return "error does not match pattern";

@@ -63,10 +63,8 @@ void Judge(SltEngine& engine, const Record& r, RecordOutcome* o) {
     return;
   }
   if (!RowsMatch(r, *res)) return fail(FailKind::kWrongResult);
-  if (res->types != r.types) {
-    o->actual = "types " + res->types + "\n" + o->actual;
-    return fail(FailKind::kWrongTypes);
-  }
+  o->types_differ = res->types != r.types;
+  if (o->types_differ) o->actual = "types " + res->types;
   o->verdict = Verdict::kPass;
 }
 

@@ -31,6 +31,7 @@ struct ScriptScore {
   int64_t error_records = 0;    // scored records expecting an error
   int64_t error_strict = 0;     // ... that failed with a matching message
   int64_t error_lenient = 0;    // ... that failed at all
+  int64_t types_differ = 0;     // passed, but with other column type letters
   int64_t timeouts = 0;
   int64_t crashes = 0;
   int restarts = 0;
