@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <iostream>
+#include <regex>
 
 #include "corpus_util.h"
 #include "quiver/sql/parser.h"
@@ -51,6 +52,23 @@ TEST(SqlCorpus, ParsesAndRoundTrips) {
             << "\n";
   if (ok_parsed != ok_total) std::cout << "not parsed:\n" << failures.str();
   EXPECT_GE(rate, 99.0);
+  // Records that expect a parser error must fail with a message their regex accepts.
+  size_t parser_errors = 0, parser_errors_matched = 0;
+  for (const auto& rec : records) {
+    if (rec.error_pattern.find("ParserError") == std::string::npos) continue;
+    ++parser_errors;
+    auto parsed = ParseSql(rec.sql);
+    std::string message =
+        parsed.ok() ? "<parsed>" : "DataFusion error: " + parsed.status().ToString();
+    if (std::regex_search(message, std::regex(rec.error_pattern))) {
+      ++parser_errors_matched;
+    } else {
+      std::cout << rec.file << ":" << rec.line << ": expected /" << rec.error_pattern << "/, got "
+                << message << "\n";
+    }
+  }
+  std::cout << "parser errors matching the corpus: " << parser_errors_matched << "/"
+            << parser_errors << "\n";
   EXPECT_EQ(roundtrip_fail, 0u);
 }
 

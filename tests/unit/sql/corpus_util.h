@@ -14,7 +14,8 @@ struct CorpusRecord {
   std::string file;
   int line = 0;
   std::string sql;
-  bool expect_ok = false;  // statement ok / query without error
+  bool expect_ok = false;     // statement ok / query without error
+  std::string error_pattern;  // the regex after `statement error` / `query error`
 };
 
 inline std::string CorpusDir() {
@@ -43,6 +44,10 @@ inline void ReadRecords(const std::filesystem::path& path, std::vector<CorpusRec
     rec.expect_ok = statement
                         ? (StartsWith(head, "statement ok") || StartsWith(head, "statement count"))
                         : !StartsWith(head, "query error");
+    size_t err = head.find(" error");
+    if (!rec.expect_ok && err != std::string::npos && err + 7 < head.size()) {
+      rec.error_pattern = head.substr(err + 7);
+    }
     size_t j = i + 1;
     for (; j < lines.size(); ++j) {
       const std::string& l = lines[j];
