@@ -37,7 +37,7 @@ class PlainFixedDecoder final : public ValueDecoder {
   }
   Result<int64_t> Decode(void* out, int64_t n) override {
     int64_t k = std::min(n, left_);
-    std::memcpy(out, data_, static_cast<size_t>(k) * width_);
+    if (k > 0) std::memcpy(out, data_, static_cast<size_t>(k) * width_);
     data_ += k * width_;
     left_ -= k;
     return k;
@@ -182,7 +182,7 @@ class DeltaIntDecoder final : public ValueDecoder {
       auto* o = static_cast<int32_t*>(out);
       for (int64_t i = 0; i < k; ++i) o[i] = static_cast<int32_t>(values_[pos_ + i]);
     } else {
-      std::memcpy(out, values_.data() + pos_, k * 8);
+      if (k > 0) std::memcpy(out, values_.data() + pos_, k * 8);
     }
     pos_ += k;
     return k;
@@ -199,7 +199,7 @@ class ByteArrayListDecoder : public ValueDecoder {
  public:
   Result<int64_t> Decode(void* out, int64_t n) override {
     int64_t k = std::min<int64_t>(n, views_.size() - pos_);
-    std::memcpy(out, views_.data() + pos_, k * sizeof(ByteArray));
+    if (k > 0) std::memcpy(out, views_.data() + pos_, k * sizeof(ByteArray));
     pos_ += k;
     return k;
   }
