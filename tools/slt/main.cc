@@ -38,6 +38,7 @@ options:
   -j N                scripts run in parallel (default 2)
   --timeout SECONDS   per-record time limit (default 20)
   --max-restarts N    fresh children per script after hangs/crashes (default 10)
+  --mem-limit MB      address-space limit of each script's process (default: none)
   --json FILE         write the scoreboard as JSON
   --markdown FILE     write the scoreboard as a Markdown table
   --floor FILE        fail (exit 1) when fewer records pass than the number in FILE
@@ -55,6 +56,7 @@ struct Options {
   int jobs = 2;
   double timeout = 20;
   int max_restarts = 10;
+  int mem_limit_mb = 0;
   std::string json, markdown, floor, write_floor, tpchgen;
   bool strict = false, verbose = false, list = false, keep_tmp = false;
   std::vector<std::string> selections;
@@ -95,6 +97,8 @@ std::string ParseArgs(int argc, char** argv, Options* o) {
       if (*end != '\0' || !(o->timeout > 0)) return "--timeout needs a positive number";
     } else if (a == "--max-restarts") {
       if (!value(&v) || !ParseInt(v, &o->max_restarts)) return "--max-restarts needs a count";
+    } else if (a == "--mem-limit") {
+      if (!value(&v) || !ParseInt(v, &o->mem_limit_mb)) return "--mem-limit needs MiB";
     } else if (a == "--json") {
       if (!value(&o->json)) return "--json needs a file";
     } else if (a == "--markdown") {
@@ -270,6 +274,7 @@ int Main(int argc, char** argv) {
   popt.jobs = opt.jobs;
   popt.record_timeout_s = opt.timeout;
   popt.max_restarts = opt.max_restarts;
+  popt.memory_limit_mb = opt.mem_limit_mb;
   popt.workdir = workdir->slt_dir;
   popt.factory = *factory;
   if (opt.verbose) {

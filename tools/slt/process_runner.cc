@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -42,6 +43,11 @@ std::string ScriptStem(const std::string& path) { return fs::path(path).stem().s
                             const std::vector<int>& replay, bool fresh, int fd,
                             const ProcessOptions& options) {
   signal(SIGPIPE, SIG_IGN);
+  if (options.memory_limit_mb > 0) {
+    rlimit lim{};
+    lim.rlim_cur = lim.rlim_max = static_cast<rlim_t>(options.memory_limit_mb) << 20;
+    setrlimit(RLIMIT_AS, &lim);
+  }
   if (options.silence_child_stdout) {
     int devnull = open("/dev/null", O_WRONLY);
     if (devnull >= 0) dup2(devnull, STDOUT_FILENO);

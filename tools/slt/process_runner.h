@@ -4,6 +4,7 @@
 // (unscored) and continues after the bad record.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -41,6 +42,9 @@ struct ProcessOptions {
   std::string workdir;
   /// Children's stdout goes to /dev/null so the runner's own stdout stays clean.
   bool silence_child_stdout = true;
+  /// Address-space limit of each child in MiB (0: none), so a runaway query
+  /// fails alone instead of exhausting a shared machine.
+  int64_t memory_limit_mb = 0;
   EngineFactory factory;
   /// Called in the parent as each script finishes (progress output).
   std::function<void(const ScriptResult&)> on_script_done;

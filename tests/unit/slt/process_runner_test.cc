@@ -141,5 +141,12 @@ TEST_F(SltProcessTest, ManyScriptsInParallel) {
   }
 }
 
+TEST_F(SltProcessTest, MemoryLimitedChildStillRuns) {
+  options_.memory_limit_mb = 2048;
+  std::vector<ScriptJob> jobs = {Job("m.slt", "query I\nROWS I 7\n----\n7\n")};
+  auto results = RunScripts(jobs, options_);
+  EXPECT_EQ(results[0].outcomes[0].verdict, Verdict::kPass) << results[0].outcomes[0].actual;
+}
+
 }  // namespace
 }  // namespace quiver::slt
