@@ -190,9 +190,11 @@ Status BaseBinaryBuilder<OffsetT>::AppendNulls(int64_t n) {
 
 template <typename OffsetT>
 Status BaseBinaryBuilder<OffsetT>::AppendArraySlice(const ArrayData& a, int64_t offset, int64_t n) {
+  const bool wide_source =
+      a.type->id() == TypeId::kLargeUtf8 || a.type->id() == TypeId::kLargeBinary;
   if (a.type->id() == TypeId::kDictionary || a.type->id() == TypeId::kUtf8View ||
-      a.type->id() == TypeId::kBinaryView ||
-      (a.type->id() == TypeId::kLargeUtf8) != (sizeof(OffsetT) == 8 && a.type->is_string())) {
+      a.type->id() == TypeId::kBinaryView || a.type->id() == TypeId::kFixedSizeBinary ||
+      wide_source != (sizeof(OffsetT) == 8)) {
     // Foreign layouts (views, dictionaries, other offset width): value by value.
     auto arr = MakeArray(std::make_shared<ArrayData>(a));
     for (int64_t i = offset; i < offset + n; ++i) {

@@ -39,7 +39,8 @@ bool CanCast(const DataType& from, const DataType& to);
 /// timestamps with zones, decimals, booleans, intervals), decimals with
 /// rescaling, temporal <-> temporal (units, zones), dictionary decode/encode,
 /// lists element-wise, structs field-wise, null -> anything.
-Result<ArrayPtr> Cast(const ArrayPtr& array, const DataTypePtr& to, const CastOptions& options = {});
+Result<ArrayPtr> Cast(const ArrayPtr& array, const DataTypePtr& to,
+                      const CastOptions& options = {});
 
 // ---- Arithmetic ----
 
