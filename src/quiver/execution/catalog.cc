@@ -1,0 +1,92 @@
+#include "quiver/execution/catalog.h"
+
+namespace quiver {
+
+CatalogList::CatalogList(std::string default_catalog, std::string default_schema)
+    : default_catalog_(std::move(default_catalog)), default_schema_(std::move(default_schema)) {
+  catalogs_[default_catalog_][default_schema_];
+}
+
+TableReference CatalogList::Resolve(const TableReference& ref) const {
+  TableReference r = ref;
+  if (r.catalog.empty()) r.catalog = default_catalog_;
+  if (r.schema.empty()) r.schema = default_schema_;
+  return r;
+}
+
+TableProviderPtr CatalogList::GetTable(const TableReference& ref) const {
+  TableReference r = Resolve(ref);
+  std::lock_guard<std::mutex> lock(mu_);
+  auto c = catalogs_.find(r.catalog);
+  if (c == catalogs_.end()) return nullptr;
+  auto s = c->second.find(r.schema);
+  if (s == c->second.end()) return nullptr;
+  auto t = s->second.find(r.table);
+  return t == s->second.end() ? nullptr : t->second;
+}
+
+Status CatalogList::RegisterTable(const TableReference& ref, TableProviderPtr table, bool replace) {
+  TableReference r = Resolve(ref);
+  std::lock_guard<std::mutex> lock(mu_);
+  auto c = catalogs_.find(r.catalog);
+  if (c == catalogs_.end()) return Status::Plan("failed to resolve catalog: " + r.catalog);
+  auto s = c->second.find(r.schema);
+  if (s == c->second.end()) return Status::Plan("failed to resolve schema: " + r.schema);
+  if (!replace && s->second.count(r.table)) {
+    return Status::Execution("The table " + r.table + " already exists");
+  }
+  s->second[r.table] = std::move(table);
+  return Status::OK();
+}
+
+bool CatalogList::DeregisterTable(const TableReference& ref) {
+  TableReference r = Resolve(ref);
+  std::lock_guard<std::mutex> lock(mu_);
+  auto c = catalogs_.find(r.catalog);
+  if (c == catalogs_.end()) return false;
+  auto s = c->second.find(r.schema);
+  if (s == c->second.end()) return false;
+  return s->second.erase(r.table) > 0;
+}
+
+Status CatalogList::CreateSchema(const std::string& catalog, const std::string& schema,
+                                 bool if_not_exists) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto c = catalogs_.find(catalog.empty() ? default_catalog_ : catalog);
+  if (c == catalogs_.end()) return Status::Plan("failed to resolve catalog: " + catalog);
+  if (c->second.count(schema)) {
+    if (if_not_exists) return Status::OK();
+    return Status::Execution("Schema '" + schema + "' already exists");
+  }
+  c->second[schema];
+  return Status::OK();
+}
+
+Status CatalogList::CreateCatalog(const std::string& catalog, bool if_not_exists) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (catalogs_.count(catalog)) {
+    if (if_not_exists) return Status::OK();
+    return Status::Execution("Catalog '" + catalog + "' already exists");
+  }
+  catalogs_[catalog];
+  return Status::OK();
+}
+
+bool CatalogList::HasSchema(const std::string& catalog, const std::string& schema) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto c = catalogs_.find(catalog);
+  return c != catalogs_.end() && c->second.count(schema);
+}
+
+std::vector<CatalogList::TableEntry> CatalogList::AllTables() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<TableEntry> out;
+  for (const auto& [c, schemas] : catalogs_) {
+    for (const auto& [s, tables] : schemas) {
+      for (const auto& [t, p] : tables) out.push_back({c, s, t, p});
+    }
+  }
+  return out;
+}
+
+}  // namespace quiver

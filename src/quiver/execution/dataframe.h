@@ -1,0 +1,49 @@
+// DataFrame: a lazily evaluated query. Each method returns a new DataFrame
+// over a bigger logical plan; Collect() optimizes, plans and runs it.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "quiver/logical/logical_plan.h"
+#include "quiver/physical/execution_plan.h"
+
+namespace quiver {
+
+class SessionState;
+
+class DataFrame {
+ public:
+  DataFrame(std::shared_ptr<SessionState> state, LogicalPlanPtr plan)
+      : state_(std::move(state)), plan_(std::move(plan)) {}
+
+  Result<DataFrame> Select(std::vector<ExprPtr> exprs) const;
+  Result<DataFrame> SelectColumns(const std::vector<std::string>& names) const;
+  Result<DataFrame> Filter(ExprPtr predicate) const;
+  Result<DataFrame> Aggregate(std::vector<ExprPtr> group_by, std::vector<ExprPtr> aggregates) const;
+  Result<DataFrame> Sort(std::vector<SortExpr> keys) const;
+  Result<DataFrame> Limit(int64_t skip, std::optional<int64_t> fetch) const;
+
+  /// An aggregate or scalar function call by name, for building expressions
+  /// (`df.Call("sum", {Col("a")})`).
+  Result<ExprPtr> Call(const std::string& function, std::vector<ExprPtr> args) const;
+
+  Result<std::vector<RecordBatchPtr>> Collect() const;
+  /// The result as a boxed table.
+  Result<std::string> ShowString() const;
+  /// Prints the result to stdout.
+  Status Show() const;
+
+  const DFSchema& schema() const { return *plan_->schema; }
+  const LogicalPlanPtr& logical_plan() const { return plan_; }
+  Result<LogicalPlanPtr> OptimizedPlan() const;
+  Result<ExecutionPlanPtr> PhysicalPlan() const;
+
+ private:
+  std::shared_ptr<SessionState> state_;
+  LogicalPlanPtr plan_;
+};
+
+}  // namespace quiver

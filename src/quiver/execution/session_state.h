@@ -1,0 +1,45 @@
+// SessionState: everything a session owns (catalog, functions, options,
+// optimizer rules), shared by its SessionContext and DataFrames.
+#pragma once
+
+#include <memory>
+#include <mutex>
+
+#include "quiver/common/config.h"
+#include "quiver/execution/catalog.h"
+#include "quiver/logical/function_registry.h"
+#include "quiver/optimizer/optimizer.h"
+#include "quiver/sql/sql_to_rel.h"
+
+namespace quiver {
+
+class SessionState : public SqlContextProvider {
+ public:
+  explicit SessionState(ConfigOptions options);
+
+  Result<TableSourcePtr> GetTable(const TableReference& name, bool is_path) override;
+  const FunctionRegistry& functions() const override { return functions_; }
+  const ConfigOptions& options() const override { return config_; }
+
+  ConfigOptions& config() { return config_; }
+  FunctionRegistry& mutable_functions() { return functions_; }
+  CatalogList& catalog() { return catalog_; }
+  std::vector<OptimizerRulePtr>& optimizer_rules() { return rules_; }
+
+  Result<LogicalPlanPtr> Optimize(const LogicalPlanPtr& plan) const;
+  Result<ExecutionPlanPtr> CreatePhysicalPlan(const LogicalPlanPtr& plan) const;
+  /// Optimizes, plans and runs.
+  Result<std::vector<RecordBatchPtr>> Execute(const LogicalPlanPtr& plan) const;
+
+ private:
+  ConfigOptions config_;
+  FunctionRegistry functions_;
+  CatalogList catalog_;
+  std::vector<OptimizerRulePtr> rules_;
+};
+
+/// A table over the file(s) at `path`, the format chosen by extension
+/// (.csv, .tsv, .parquet); `has_header` for CSV.
+Result<TableProviderPtr> OpenFileTable(const std::string& path);
+
+}  // namespace quiver

@@ -1,0 +1,362 @@
+#include "quiver/execution/sql_statements.h"
+
+#include <algorithm>
+
+#include "quiver/arrow/builder.h"
+#include "quiver/datasource/csv_format.h"
+#include "quiver/datasource/listing_table.h"
+#include "quiver/datasource/mem_table.h"
+#include "quiver/datasource/parquet_format.h"
+#include "quiver/execution/session_state.h"
+#include "quiver/execution/view_table.h"
+#include "quiver/physical/create_physical_expr.h"
+
+namespace quiver {
+
+namespace {
+
+DataFrame Empty(const std::shared_ptr<SessionState>& state) {
+  return DataFrame(state, MakeEmptyRelation(false));
+}
+
+// A DataFrame over one batch of string columns.
+Result<DataFrame> StringTable(const std::shared_ptr<SessionState>& state,
+                              const std::vector<std::string>& names,
+                              const std::vector<std::vector<std::string>>& rows) {
+  std::vector<FieldPtr> fields;
+  std::vector<ArrayPtr> cols;
+  for (size_t c = 0; c < names.size(); ++c) {
+    StringBuilder b(utf8());
+    for (const auto& r : rows) QUIVER_RETURN_NOT_OK(b.Append(r[c]));
+    QUIVER_ASSIGN_OR_RAISE(auto a, b.Finish());
+    cols.push_back(std::move(a));
+    fields.push_back(field(names[c], utf8(), false));
+  }
+  auto s = schema(std::move(fields));
+  auto batch = RecordBatch::Make(s, static_cast<int64_t>(rows.size()), std::move(cols));
+  QUIVER_ASSIGN_OR_RAISE(auto table, MemTable::Make(s, {{batch}}));
+  QUIVER_ASSIGN_OR_RAISE(auto scan, MakeTableScan(TableReference::Bare("result"), table));
+  return DataFrame(state, scan);
+}
+
+std::string OptionValue(const sql::SqlOption& o) {
+  if (o.value->kind == sql::ExprKind::kLiteral) return o.value->value;
+  if (o.value->kind == sql::ExprKind::kIdentifier && !o.value->names.empty()) {
+    return o.value->names.back().value;
+  }
+  return "";
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+Result<SchemaPtr> ColumnsSchema(const std::vector<sql::ColumnDef>& columns) {
+  std::vector<FieldPtr> fields;
+  for (const auto& c : columns) {
+    QUIVER_ASSIGN_OR_RAISE(auto t, ConvertDataType(*c.type));
+    bool nullable = true;
+    for (const auto& o : c.options) {
+      if (o.kind == sql::ColumnOptionKind::kNotNull || o.kind == sql::ColumnOptionKind::kPrimaryKey) {
+        nullable = false;
+      }
+    }
+    for (const auto& f : fields) {
+      if (f->name() == c.name.value) {
+        return Status::Schema("Schema contains duplicate unqualified field name " + c.name.value);
+      }
+    }
+    fields.push_back(field(c.name.value, t, nullable));
+  }
+  return schema(std::move(fields));
+}
+
+Result<DataFrame> CreateExternalTable(const std::shared_ptr<SessionState>& state,
+                                      const sql::CreateExternalTable& ct) {
+  QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(ct.name));
+  if (state->catalog().GetTable(ref)) {
+    if (ct.if_not_exists) return Empty(state);
+    if (!ct.or_replace) {
+      return Status::Execution("Table '" + state->catalog().Resolve(ref).ToString() + "' already exists");
+    }
+  }
+  if (!ct.partition_columns.empty()) {
+    return Status::NotImplemented("PARTITIONED BY for external tables");
+  }
+  SchemaPtr declared;
+  if (!ct.columns.empty()) {
+    QUIVER_ASSIGN_OR_RAISE(declared, ColumnsSchema(ct.columns));
+  }
+  FileFormatPtr format;
+  std::string type = ct.file_type;
+  if (type == "CSV" || type == "TSV") {
+    csv::CsvReadOptions opts;
+    opts.has_header = state->config().GetBool("datafusion.catalog.has_header");
+    if (type == "TSV") opts.delimiter = '\t';
+    if (ct.has_header) opts.has_header = *ct.has_header;
+    if (ct.delimiter) opts.delimiter = *ct.delimiter;
+    std::string compression = ct.compression;
+    for (const auto& o : ct.options) {
+      std::string key = Lower(o.key);
+      std::string v = OptionValue(o);
+      if (key == "format.has_header" || key == "has_header") {
+        opts.has_header = Lower(v) == "true";
+      } else if (key == "format.delimiter" || key == "delimiter") {
+        if (v.size() != 1) return Status::Configuration("delimiter must be one character");
+        opts.delimiter = v[0];
+      } else if (key == "format.quote") {
+        if (!v.empty()) opts.quote = v[0];
+      } else if (key == "format.escape") {
+        if (!v.empty()) opts.escape = v[0];
+      } else if (key == "format.compression") {
+        compression = v;
+      } else if (key == "format.null_regex") {
+        opts.null_regex = v;
+      } else if (key == "format.comment") {
+        if (!v.empty()) opts.comment = v[0];
+      } else if (key == "format.newlines_in_values") {
+        opts.newlines_in_values = Lower(v) == "true";
+      } else if (key.rfind("format.", 0) == 0 || key.rfind("execution.", 0) == 0) {
+        // Other DataFusion format options are accepted and ignored.
+      } else {
+        return Status::Configuration("Config value \"" + o.key + "\" not found on CsvOptions");
+      }
+    }
+    std::string c = Lower(compression);
+    opts.file_extension = type == "TSV" ? ".tsv" : ".csv";
+    if (c == "gzip") opts.file_extension += ".gz";
+    else if (c == "bzip2") opts.file_extension += ".bz2";
+    else if (c == "xz") opts.file_extension += ".xz";
+    else if (c == "zstd") opts.file_extension += ".zst";
+    else if (!c.empty() && c != "uncompressed") {
+      return Status::NotImplemented("compression type " + compression);
+    }
+    format = std::make_shared<CsvFormat>(opts);
+  } else if (type == "PARQUET") {
+    format = std::make_shared<ParquetFormat>();
+  } else {
+    return Status::NotImplemented("STORED AS " + type + " is not supported yet");
+  }
+  QUIVER_ASSIGN_OR_RAISE(auto table, ListingTable::Make(ct.location, format, declared));
+  QUIVER_RETURN_NOT_OK(state->catalog().RegisterTable(ref, table, true));
+  return Empty(state);
+}
+
+Result<std::vector<RecordBatchPtr>> CastBatchesTo(const std::vector<RecordBatchPtr>& batches,
+                                                  const SchemaPtr& target) {
+  std::vector<RecordBatchPtr> out;
+  for (const auto& b : batches) {
+    if (b->num_columns() != target->num_fields()) {
+      return Status::Plan("Inserting query must have the same schema with the table. Expected " +
+                          std::to_string(target->num_fields()) + " columns, got " +
+                          std::to_string(b->num_columns()));
+    }
+    std::vector<ArrayPtr> cols;
+    for (int i = 0; i < b->num_columns(); ++i) {
+      ArrayPtr c = b->column(i);
+      const auto& f = target->field(i);
+      if (!c->type()->Equals(*f->type())) {
+        QUIVER_ASSIGN_OR_RAISE(c, compute::Cast(c, f->type()));
+      }
+      if (!f->nullable() && c->null_count() > 0) {
+        return Status::Execution("Invalid batch column at '" + std::to_string(i) + "' has null but schema specifies non-nullable");
+      }
+      cols.push_back(std::move(c));
+    }
+    out.push_back(RecordBatch::Make(target, b->num_rows(), std::move(cols)));
+  }
+  return out;
+}
+
+Result<DataFrame> CountResult(const std::shared_ptr<SessionState>& state, int64_t n) {
+  UInt64Builder b(uint64());
+  QUIVER_RETURN_NOT_OK(b.Append(static_cast<uint64_t>(n)));
+  QUIVER_ASSIGN_OR_RAISE(auto a, b.Finish());
+  auto s = schema({field("count", uint64(), false)});
+  QUIVER_ASSIGN_OR_RAISE(auto table, MemTable::Make(s, {{RecordBatch::Make(s, 1, {a})}}));
+  QUIVER_ASSIGN_OR_RAISE(auto scan, MakeTableScan(TableReference::Bare("result"), table));
+  return DataFrame(state, scan);
+}
+
+Result<DataFrame> Insert(const std::shared_ptr<SessionState>& state, const sql::Insert& ins) {
+  QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(ins.table));
+  auto table = state->catalog().GetTable(ref);
+  if (!table) return Status::Plan("table '" + state->catalog().Resolve(ref).ToString() + "' not found");
+  SqlToRel planner(state.get());
+  QUIVER_ASSIGN_OR_RAISE(auto source, planner.PlanQuery(*ins.source));
+  SchemaPtr target = table->schema();
+  if (!ins.columns.empty()) {
+    // Named columns: place each source column, fill the others with NULL.
+    if (ins.columns.size() != static_cast<size_t>(source->schema->num_fields())) {
+      return Status::Plan("Column count doesn't match insert query!");
+    }
+    std::vector<ExprPtr> exprs;
+    for (const auto& f : target->fields()) {
+      int found = -1;
+      for (size_t i = 0; i < ins.columns.size(); ++i) {
+        if (ins.columns[i].value == f->name()) found = static_cast<int>(i);
+      }
+      exprs.push_back(found < 0 ? Alias(CastTo(LitNull(), f->type()), f->name())
+                                : Alias(Col(source->schema->column(found)), f->name()));
+    }
+    QUIVER_ASSIGN_OR_RAISE(source, MakeProjection(source, std::move(exprs)));
+  }
+  if (source->schema->num_fields() != target->num_fields()) {
+    return Status::Plan("Inserting query must have the same schema with the table. Expected " +
+                        std::to_string(target->num_fields()) + " columns, got " +
+                        std::to_string(source->schema->num_fields()));
+  }
+  QUIVER_ASSIGN_OR_RAISE(auto batches, state->Execute(source));
+  QUIVER_ASSIGN_OR_RAISE(auto cast, CastBatchesTo(batches, target));
+  int64_t rows = 0;
+  for (const auto& b : cast) rows += b->num_rows();
+  QUIVER_RETURN_NOT_OK(table->Insert(cast, ins.overwrite));
+  return CountResult(state, rows);
+}
+
+Result<DataFrame> CreateTable(const std::shared_ptr<SessionState>& state, const sql::CreateTable& ct) {
+  QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(ct.name));
+  if (state->catalog().GetTable(ref)) {
+    if (ct.if_not_exists) return Empty(state);
+    if (!ct.or_replace) {
+      return Status::Execution("Table '" + state->catalog().Resolve(ref).ToString() + "' already exists");
+    }
+  }
+  std::shared_ptr<MemTable> table;
+  if (ct.query) {
+    SqlToRel planner(state.get());
+    QUIVER_ASSIGN_OR_RAISE(auto plan, planner.PlanQuery(*ct.query));
+    SchemaPtr s = plan->schema->ToArrow();
+    if (!ct.columns.empty()) {
+      QUIVER_ASSIGN_OR_RAISE(s, ColumnsSchema(ct.columns));
+    }
+    QUIVER_ASSIGN_OR_RAISE(auto batches, state->Execute(plan));
+    QUIVER_ASSIGN_OR_RAISE(auto cast, CastBatchesTo(batches, s));
+    table = std::make_shared<MemTable>(s, std::vector<std::vector<RecordBatchPtr>>{cast});
+  } else {
+    QUIVER_ASSIGN_OR_RAISE(auto s, ColumnsSchema(ct.columns));
+    table = std::make_shared<MemTable>(s, std::vector<std::vector<RecordBatchPtr>>{});
+  }
+  QUIVER_RETURN_NOT_OK(state->catalog().RegisterTable(ref, table, true));
+  return Empty(state);
+}
+
+Result<DataFrame> Describe(const std::shared_ptr<SessionState>& state, const sql::ObjectName& name) {
+  QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(name));
+  QUIVER_ASSIGN_OR_RAISE(auto source, state->GetTable(ref, false));
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& f : source->schema()->fields()) {
+    rows.push_back({f->name(), f->type()->ToString(), f->nullable() ? "YES" : "NO"});
+  }
+  return StringTable(state, {"column_name", "data_type", "is_nullable"}, rows);
+}
+
+}  // namespace
+
+Result<DataFrame> RunStatement(const std::shared_ptr<SessionState>& state,
+                               const sql::Statement& st) {
+  SqlToRel planner(state.get());
+  if (auto q = st.As<sql::QueryStatement>()) {
+    QUIVER_ASSIGN_OR_RAISE(auto plan, planner.PlanQuery(*q->query));
+    return DataFrame(state, plan);
+  }
+  if (auto e = st.As<sql::Explain>()) {
+    auto inner = e->statement->As<sql::QueryStatement>();
+    if (!inner) return Status::NotImplemented("EXPLAIN of statements other than queries");
+    QUIVER_ASSIGN_OR_RAISE(auto plan, planner.PlanQuery(*inner->query));
+    QUIVER_ASSIGN_OR_RAISE(auto optimized, state->Optimize(plan));
+    QUIVER_ASSIGN_OR_RAISE(auto explain, MakeExplain(optimized, e->verbose, e->analyze));
+    return DataFrame(state, explain);
+  }
+  if (auto ct = st.As<sql::CreateExternalTable>()) return CreateExternalTable(state, *ct);
+  if (auto ct = st.As<sql::CreateTable>()) return CreateTable(state, *ct);
+  if (auto ins = st.As<sql::Insert>()) return Insert(state, *ins);
+  if (auto cv = st.As<sql::CreateView>()) {
+    QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(cv->name));
+    if (state->catalog().GetTable(ref) && !cv->or_replace) {
+      if (cv->if_not_exists) return Empty(state);
+      return Status::Execution("Table '" + state->catalog().Resolve(ref).ToString() + "' already exists");
+    }
+    QUIVER_ASSIGN_OR_RAISE(auto plan, planner.PlanQuery(*cv->query));
+    if (!cv->columns.empty()) {
+      std::vector<ExprPtr> renamed;
+      for (size_t i = 0; i < cv->columns.size() && i < static_cast<size_t>(plan->schema->num_fields()); ++i) {
+        renamed.push_back(Alias(Col(plan->schema->column(static_cast<int>(i))), cv->columns[i].value));
+      }
+      QUIVER_ASSIGN_OR_RAISE(plan, MakeProjection(plan, std::move(renamed)));
+    }
+    QUIVER_RETURN_NOT_OK(state->catalog().RegisterTable(
+        ref, std::make_shared<ViewTable>(plan, st.text), true));
+    return Empty(state);
+  }
+  if (auto d = st.As<sql::Drop>()) {
+    for (const auto& name : d->names) {
+      QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(name));
+      if (d->object == sql::ObjectKind::kTable || d->object == sql::ObjectKind::kView) {
+        auto existing = state->catalog().GetTable(ref);
+        bool is_view = existing && existing->table_type() == TableType::kView;
+        if (existing && (d->object == sql::ObjectKind::kView) != is_view) existing = nullptr;
+        if (!existing) {
+          if (d->if_exists) continue;
+          return Status::Execution(std::string(d->object == sql::ObjectKind::kView ? "View" : "Table") +
+                                   " '" + state->catalog().Resolve(ref).ToString() + "' doesn't exist.");
+        }
+        state->catalog().DeregisterTable(ref);
+      } else {
+        return Status::NotImplemented("DROP of this object kind");
+      }
+    }
+    return Empty(state);
+  }
+  if (auto cs = st.As<sql::CreateSchema>()) {
+    if (cs->object == sql::ObjectKind::kCatalog || cs->object == sql::ObjectKind::kDatabase) {
+      QUIVER_RETURN_NOT_OK(state->catalog().CreateCatalog(cs->name.back().value, cs->if_not_exists));
+      return Empty(state);
+    }
+    std::string catalog = cs->name.size() > 1 ? cs->name[0].value : "";
+    QUIVER_RETURN_NOT_OK(state->catalog().CreateSchema(catalog, cs->name.back().value, cs->if_not_exists));
+    return Empty(state);
+  }
+  if (auto set = st.As<sql::SetVariable>()) {
+    std::string key;
+    for (size_t i = 0; i < set->name.size(); ++i) key += (i ? "." : "") + set->name[i].value;
+    if (set->time_zone) key = "datafusion.execution.time_zone";
+    if (set->values.size() != 1) return Status::Plan("SET expects one value");
+    const auto& v = *set->values[0];
+    std::string value = v.kind == sql::ExprKind::kIdentifier && !v.names.empty() ? v.names[0].value : v.value;
+    if (v.kind == sql::ExprKind::kUnaryOp && v.operand) value = "-" + v.operand->value;
+    QUIVER_RETURN_NOT_OK(state->config().Set(key, value));
+    return Empty(state);
+  }
+  if (auto show = st.As<sql::Show>()) {
+    if (show->kind == sql::ShowKind::kVariable) {
+      std::string key;
+      for (size_t i = 0; i < show->name.size(); ++i) key += (i ? "." : "") + show->name[i].value;
+      if (show->time_zone) key = "datafusion.execution.time_zone";
+      std::vector<std::vector<std::string>> rows;
+      if (key == "all") {
+        for (const auto& e : state->config().Entries()) rows.push_back({e.key, e.value});
+      } else {
+        QUIVER_ASSIGN_OR_RAISE(auto value, state->config().Get(key));
+        rows.push_back({key, value});
+      }
+      return StringTable(state, {"name", "value"}, rows);
+    }
+    if (show->kind == sql::ShowKind::kTables) {
+      std::vector<std::vector<std::string>> rows;
+      for (const auto& t : state->catalog().AllTables()) {
+        rows.push_back({t.catalog, t.schema, t.table,
+                        t.provider->table_type() == TableType::kView ? "VIEW" : "BASE TABLE"});
+      }
+      return StringTable(state, {"table_catalog", "table_schema", "table_name", "table_type"}, rows);
+    }
+    if (show->kind == sql::ShowKind::kColumns) return Describe(state, show->name);
+    return Status::NotImplemented("this SHOW statement");
+  }
+  if (auto d = st.As<sql::Describe>()) return Describe(state, d->table);
+  if (st.As<sql::Transaction>()) return Empty(state);
+  return Status::NotImplemented("Unsupported SQL statement: " + st.text);
+}
+
+}  // namespace quiver

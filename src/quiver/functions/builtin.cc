@@ -1,0 +1,10 @@
+#include "quiver/functions/builtin.h"
+
+namespace quiver {
+
+void RegisterBuiltinFunctions(FunctionRegistry* registry) {
+  RegisterCoreAggregates(registry);
+  RegisterScalarFunctions(registry);
+}
+
+}  // namespace quiver

@@ -1,0 +1,20 @@
+#include "quiver/optimizer/optimizer.h"
+
+namespace quiver {
+
+std::vector<OptimizerRulePtr> DefaultOptimizerRules() {
+  return {MakePushDownFilterRule(), MakePushDownLimitRule(), MakePushDownProjectionRule()};
+}
+
+Result<LogicalPlanPtr> Optimize(const LogicalPlanPtr& plan,
+                                const std::vector<OptimizerRulePtr>& rules) {
+  LogicalPlanPtr p = plan;
+  for (const auto& r : rules) {
+    auto next = r->Rewrite(p);
+    if (!next.ok()) return next.status().WithContext("Optimizer rule '" + r->name() + "' failed");
+    p = *next;
+  }
+  return p;
+}
+
+}  // namespace quiver

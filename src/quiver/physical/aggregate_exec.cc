@@ -1,0 +1,201 @@
+#include "quiver/physical/aggregate_exec.h"
+
+#include "quiver/arrow/builder.h"
+#include "quiver/physical/distinct_accumulator.h"
+#include "quiver/physical/group_values.h"
+#include "quiver/physical/operators.h"
+#include "quiver/physical/thread_pool.h"
+
+namespace quiver {
+
+struct AggregateExec::Table : SinkLocalState {
+  std::unique_ptr<GroupValues> groups;  // null without GROUP BY (one group)
+  std::vector<std::unique_ptr<GroupsAccumulator>> accumulators;
+  int64_t num_groups = 0;
+  std::vector<uint32_t> ids;
+  // Filled once by Finalize before the buckets merge.
+  std::vector<ArrayPtr> keys;
+  std::vector<std::vector<ArrayPtr>> states;
+};
+
+AggregateExec::AggregateExec(ExecutionPlanPtr input, std::vector<PhysicalExprPtr> group_exprs,
+                             std::vector<std::string> group_names,
+                             std::vector<PhysicalAggregate> aggregates)
+    : input_(std::move(input)),
+      group_exprs_(std::move(group_exprs)),
+      group_names_(std::move(group_names)),
+      aggregates_(std::move(aggregates)) {
+  std::vector<FieldPtr> fields;
+  for (size_t i = 0; i < group_exprs_.size(); ++i) {
+    fields.push_back(field(group_names_[i], group_exprs_[i]->type(), group_exprs_[i]->nullable()));
+  }
+  for (const auto& a : aggregates_) {
+    fields.push_back(field(a.name, a.fn_args.return_type, a.fn->nullable()));
+  }
+  schema_ = quiver::schema(std::move(fields));
+}
+
+Result<ExecutionPlanPtr> AggregateExec::WithNewChildren(std::vector<ExecutionPlanPtr> c) const {
+  return ExecutionPlanPtr(
+      std::make_shared<AggregateExec>(c[0], group_exprs_, group_names_, aggregates_));
+}
+
+std::string AggregateExec::DisplayAs() const {
+  std::string out = "AggregateExec: gby=[";
+  for (size_t i = 0; i < group_exprs_.size(); ++i) {
+    out += (i ? ", " : "") + group_exprs_[i]->ToString() + " as " + group_names_[i];
+  }
+  out += "], aggr=[";
+  for (size_t i = 0; i < aggregates_.size(); ++i) out += (i ? ", " : "") + aggregates_[i].name;
+  return out + "]";
+}
+
+Result<std::unique_ptr<AggregateExec::Table>> AggregateExec::MakeTable() const {
+  auto t = std::make_unique<Table>();
+  if (!group_exprs_.empty()) {
+    std::vector<DataTypePtr> types;
+    for (const auto& g : group_exprs_) types.push_back(g->type());
+    t->groups = std::make_unique<GroupValues>(std::move(types));
+  }
+  for (const auto& a : aggregates_) {
+    QUIVER_ASSIGN_OR_RAISE(auto acc, a.fn->CreateAccumulator(a.fn_args));
+    if (a.distinct) acc = MakeDistinctAccumulator(std::move(acc), a.fn_args.input_types);
+    t->accumulators.push_back(std::move(acc));
+  }
+  return t;
+}
+
+Result<std::unique_ptr<SinkLocalState>> AggregateExec::MakeLocalState() {
+  QUIVER_ASSIGN_OR_RAISE(auto t, MakeTable());
+  return std::unique_ptr<SinkLocalState>(std::move(t));
+}
+
+Status AggregateExec::Consume(SinkLocalState* local, int, const RecordBatchPtr& batch) {
+  auto* t = static_cast<Table*>(local);
+  const int64_t n = batch->num_rows();
+  if (t->groups) {
+    std::vector<ArrayPtr> keys;
+    for (const auto& g : group_exprs_) {
+      QUIVER_ASSIGN_OR_RAISE(auto k, g->EvaluateToArray(*batch));
+      keys.push_back(std::move(k));
+    }
+    QUIVER_RETURN_NOT_OK(t->groups->Intern(keys, &t->ids));
+    t->num_groups = t->groups->num_groups();
+  } else {
+    t->ids.assign(n, 0);
+    t->num_groups = 1;
+  }
+  for (size_t i = 0; i < aggregates_.size(); ++i) {
+    const auto& a = aggregates_[i];
+    std::vector<ArrayPtr> args;
+    for (const auto& e : a.args) {
+      QUIVER_ASSIGN_OR_RAISE(auto v, e->EvaluateToArray(*batch));
+      args.push_back(std::move(v));
+    }
+    ArrayPtr filter;
+    if (a.filter) {
+      QUIVER_ASSIGN_OR_RAISE(filter, a.filter->EvaluateToArray(*batch));
+    }
+    QUIVER_RETURN_NOT_OK(t->accumulators[i]->Update(
+        args, t->ids.data(), filter ? static_cast<const BooleanArray*>(filter.get()) : nullptr,
+        t->num_groups));
+  }
+  return Status::OK();
+}
+
+Status AggregateExec::MergeBucket(std::vector<std::unique_ptr<Table>>* locals,
+                                  const std::vector<std::vector<std::vector<uint32_t>>>& buckets,
+                                  int bucket, std::vector<RecordBatchPtr>* out) const {
+  QUIVER_ASSIGN_OR_RAISE(auto final_table, MakeTable());
+  Table& f = *final_table;
+  if (!f.groups) f.num_groups = 1;
+  for (size_t l = 0; l < locals->size(); ++l) {
+    Table& t = *(*locals)[l];
+    // Rows (groups of local l) that fall in this bucket.
+    const auto& rows = buckets[l][bucket];
+    if (rows.empty() && t.groups) continue;
+    ArrayPtr take;
+    if (t.groups) {
+      Int64Builder ib(int64());
+      for (uint32_t r : rows) QUIVER_RETURN_NOT_OK(ib.Append(r));
+      QUIVER_ASSIGN_OR_RAISE(take, ib.Finish());
+      std::vector<ArrayPtr> keys;
+      for (auto& k : t.keys) {
+        QUIVER_ASSIGN_OR_RAISE(auto kk, compute::Take(k, *take));
+        keys.push_back(std::move(kk));
+      }
+      QUIVER_RETURN_NOT_OK(f.groups->Intern(keys, &f.ids));
+      f.num_groups = f.groups->num_groups();
+    } else {
+      f.ids.assign(1, 0);
+    }
+    for (size_t i = 0; i < aggregates_.size(); ++i) {
+      std::vector<ArrayPtr> states = t.states[i];
+      if (take) {
+        for (auto& s : states) {
+          QUIVER_ASSIGN_OR_RAISE(s, compute::Take(s, *take));
+        }
+      }
+      QUIVER_RETURN_NOT_OK(f.accumulators[i]->Merge(states, f.ids.data(), f.num_groups));
+    }
+  }
+  if (f.groups && f.num_groups == 0) return Status::OK();
+  std::vector<ArrayPtr> cols;
+  if (f.groups) {
+    QUIVER_ASSIGN_OR_RAISE(cols, f.groups->Emit());
+  }
+  for (auto& acc : f.accumulators) {
+    if (!f.groups) {
+      // No input at all still yields one row (count 0, sum NULL, ...).
+      QUIVER_RETURN_NOT_OK(acc->Merge({}, nullptr, 1));
+    }
+    QUIVER_ASSIGN_OR_RAISE(auto v, acc->Evaluate());
+    cols.push_back(std::move(v));
+  }
+  int64_t rows = f.groups ? f.num_groups : 1;
+  out->push_back(RecordBatch::Make(schema_, rows, std::move(cols)));
+  return Status::OK();
+}
+
+Status AggregateExec::Finalize(std::vector<std::unique_ptr<SinkLocalState>> raw_locals,
+                               const TaskContextPtr& ctx) {
+  std::vector<std::unique_ptr<Table>> locals;
+  for (auto& l : raw_locals) locals.emplace_back(static_cast<Table*>(l.release()));
+  ThreadPool* pool = ctx->pool ? ctx->pool : ThreadPool::Default();
+  const int buckets_n = group_exprs_.empty() ? 1 : std::max(1, pool->num_threads());
+  // buckets[l][b]: group ids of local l whose key hashes to bucket b.
+  std::vector<std::vector<std::vector<uint32_t>>> buckets(locals.size());
+  for (size_t l = 0; l < locals.size(); ++l) {
+    buckets[l].resize(buckets_n);
+    Table& t = *locals[l];
+    for (auto& acc : t.accumulators) {
+      QUIVER_ASSIGN_OR_RAISE(auto st, acc->State());
+      t.states.push_back(std::move(st));
+    }
+    if (!t.groups) continue;
+    QUIVER_ASSIGN_OR_RAISE(t.keys, t.groups->Emit());
+    std::vector<uint64_t> hashes(t.num_groups, 0x51ED270B27AD3C1BULL);
+    QUIVER_RETURN_NOT_OK(compute::HashColumns(t.keys, hashes.data()));
+    for (size_t g = 0; g < hashes.size(); ++g) {
+      buckets[l][(hashes[g] >> 32) % buckets_n].push_back(static_cast<uint32_t>(g));
+    }
+  }
+  output_.assign(buckets_n, {});
+  if (buckets_n == 1) return MergeBucket(&locals, buckets, 0, &output_[0]);
+  TaskGroup group(pool);
+  for (int b = 0; b < buckets_n; ++b) {
+    group.Submit([&, b](int) { return MergeBucket(&locals, buckets, b, &output_[b]); });
+  }
+  return group.Wait();
+}
+
+Result<StreamPtr> AggregateExec::Execute(int partition, const TaskContextPtr& ctx) {
+  std::vector<RecordBatchPtr> out;
+  for (const auto& b : output_[partition]) {
+    auto slices = SliceBatches(b, ctx->batch_size());
+    out.insert(out.end(), slices.begin(), slices.end());
+  }
+  return MakeVectorStream(std::move(out));
+}
+
+}  // namespace quiver

@@ -1,0 +1,62 @@
+// SqlToRel: turns parsed SQL (the AST) into logical plans, resolving names
+// against the session's tables and functions and checking types.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "quiver/common/config.h"
+#include "quiver/logical/function_registry.h"
+#include "quiver/logical/logical_plan.h"
+#include "quiver/sql/ast.h"
+
+namespace quiver {
+
+/// What the planner needs from a session.
+class SqlContextProvider {
+ public:
+  virtual ~SqlContextProvider() = default;
+  /// The table a (possibly partial) name refers to, or a Plan error
+  /// ("table 'x' not found"). A quoted path such as 'data/x.csv' may be
+  /// resolved to a table over that file.
+  virtual Result<TableSourcePtr> GetTable(const TableReference& name, bool is_path) = 0;
+  virtual const FunctionRegistry& functions() const = 0;
+  virtual const ConfigOptions& options() const = 0;
+};
+
+class SqlToRel {
+ public:
+  explicit SqlToRel(SqlContextProvider* context) : context_(context) {}
+
+  Result<LogicalPlanPtr> PlanQuery(const sql::Query& query);
+  /// An expression over `schema` (no aggregates unless `allow_aggregates`).
+  Result<ExprPtr> PlanExpr(const sql::Expr& expr, const DFSchema& schema);
+  /// Name parts of an object name as a table reference (lower-cased unless quoted).
+  static Result<TableReference> ToTableReference(const sql::ObjectName& name);
+
+ private:
+  struct Scope;
+  Result<LogicalPlanPtr> PlanQueryIn(const sql::Query& query, Scope* outer);
+  Result<LogicalPlanPtr> PlanSetExpr(const sql::SetExpr& set, Scope* scope,
+                                     const std::vector<sql::OrderByExpr>* order_by,
+                                     std::vector<SortExpr>* resolved_sort);
+  Result<LogicalPlanPtr> PlanSelect(const sql::Select& select, Scope* scope,
+                                    const std::vector<sql::OrderByExpr>* order_by,
+                                    std::vector<SortExpr>* resolved_sort);
+  Result<LogicalPlanPtr> PlanFrom(const std::vector<sql::TableWithJoins>& from, Scope* scope);
+  Result<LogicalPlanPtr> PlanTableFactor(const sql::TableFactor& factor, Scope* scope);
+  Result<LogicalPlanPtr> PlanValues(const sql::SetExpr& values);
+  Result<ExprPtr> PlanExprIn(const sql::Expr& expr, const DFSchema& schema);
+  Result<ExprPtr> PlanFunction(const sql::Expr& expr, const DFSchema& schema);
+  Result<ExprPtr> PlanIdentifier(const sql::Expr& expr, const DFSchema& schema);
+  Result<ExprPtr> PlanLiteral(const sql::Expr& expr);
+
+  SqlContextProvider* context_;
+  Scope* scope_ = nullptr;
+};
+
+/// Maps a SQL data type to an Arrow type (INT -> Int32, TEXT -> Utf8, ...).
+Result<DataTypePtr> ConvertDataType(const sql::DataType& type);
+
+}  // namespace quiver

@@ -1,0 +1,504 @@
+// SELECT, FROM, GROUP BY, HAVING, ORDER BY, LIMIT, VALUES and WITH.
+#include <set>
+
+#include "quiver/sql/sql_to_rel.h"
+
+namespace quiver {
+
+/// Names visible to a query: its CTEs, then those of enclosing queries.
+struct SqlToRel::Scope {
+  Scope* outer = nullptr;
+  std::map<std::string, LogicalPlanPtr> ctes;
+
+  LogicalPlanPtr FindCte(const std::string& name) const {
+    for (const Scope* s = this; s; s = s->outer) {
+      auto it = s->ctes.find(name);
+      if (it != s->ctes.end()) return it->second;
+    }
+    return nullptr;
+  }
+};
+
+namespace {
+
+// Replaces every subexpression equal to one of `from` with the matching `to`.
+Result<ExprPtr> ReplaceExprs(const ExprPtr& e, const std::vector<ExprPtr>& from,
+                             const std::vector<ExprPtr>& to) {
+  return TransformUp(e, [&](const ExprPtr& node) -> Result<ExprPtr> {
+    std::string s = node->ToString();
+    for (size_t i = 0; i < from.size(); ++i) {
+      if (from[i]->ToString() == s) return to[i];
+    }
+    return ExprPtr();
+  });
+}
+
+// Column reference to output column i of `schema`.
+ExprPtr ColumnOf(const DFSchema& schema, int i) { return Col(schema.column(i)); }
+
+Result<int64_t> LimitValue(const ExprPtr& e, const char* what) {
+  if (e->kind == ExprKind::kLiteral && !e->literal.is_null() && e->literal.type()->is_integer()) {
+    int64_t v = e->literal.GetInt64();
+    if (v < 0) return Status::Plan(std::string(what) + " must be >= 0, '" + std::to_string(v) + "' was provided.");
+    return v;
+  }
+  return Status::Plan(std::string("Unexpected expression in ") + what + " clause");
+}
+
+}  // namespace
+
+Result<LogicalPlanPtr> SqlToRel::PlanQuery(const sql::Query& query) { return PlanQueryIn(query, nullptr); }
+
+Result<LogicalPlanPtr> SqlToRel::PlanQueryIn(const sql::Query& query, Scope* outer) {
+  Scope scope;
+  scope.outer = outer;
+  if (query.with) {
+    if (query.with->recursive) {
+      return Status::NotImplemented("Recursive CTEs are not supported yet").WithLocation(query.loc);
+    }
+    for (const auto& cte : query.with->ctes) {
+      QUIVER_ASSIGN_OR_RAISE(auto plan, PlanQueryIn(*cte.query, &scope));
+      if (!cte.alias.columns.empty()) {
+        if (cte.alias.columns.size() != static_cast<size_t>(plan->schema->num_fields())) {
+          return Status::Plan("Source table contains " + std::to_string(plan->schema->num_fields()) +
+                              " columns but only " + std::to_string(cte.alias.columns.size()) +
+                              " names given as column alias");
+        }
+        std::vector<ExprPtr> renamed;
+        for (size_t i = 0; i < cte.alias.columns.size(); ++i) {
+          renamed.push_back(Alias(ColumnOf(*plan->schema, static_cast<int>(i)), cte.alias.columns[i].value));
+        }
+        QUIVER_ASSIGN_OR_RAISE(plan, MakeProjection(plan, std::move(renamed)));
+      }
+      QUIVER_ASSIGN_OR_RAISE(plan, MakeSubqueryAlias(plan, TableReference::Bare(cte.alias.name.value)));
+      if (scope.ctes.count(cte.alias.name.value)) {
+        return Status::Plan("WITH query name \"" + cte.alias.name.value + "\" specified more than once");
+      }
+      scope.ctes[cte.alias.name.value] = plan;
+    }
+  }
+  Scope* saved = scope_;
+  scope_ = &scope;
+  std::vector<SortExpr> sort;
+  auto body = PlanSetExpr(*query.body, &scope, &query.order_by, &sort);
+  scope_ = saved;
+  QUIVER_ASSIGN_OR_RAISE(auto plan, std::move(body));
+  if (!query.order_by.empty() && sort.empty()) {
+    // Bodies that do not resolve ORDER BY themselves (VALUES, set operations).
+    for (const auto& o : query.order_by) {
+      ExprPtr e;
+      if (o.expr->kind == sql::ExprKind::kLiteral && o.expr->literal_kind == sql::LiteralKind::kNumber) {
+        int64_t pos = std::stoll(o.expr->value);
+        if (pos < 1 || pos > plan->schema->num_fields()) {
+          return Status::Plan("Order by column out of bounds, specified: " + o.expr->value +
+                              ", max: " + std::to_string(plan->schema->num_fields()));
+        }
+        e = ColumnOf(*plan->schema, static_cast<int>(pos - 1));
+      } else {
+        QUIVER_ASSIGN_OR_RAISE(e, PlanExprIn(*o.expr, *plan->schema));
+      }
+      bool asc = o.asc.value_or(true);
+      sort.push_back({e, asc, o.nulls_first.value_or(!asc)});
+    }
+  }
+  if (!sort.empty() && plan->kind != PlanKind::kSort) {
+    QUIVER_ASSIGN_OR_RAISE(plan, MakeSort(plan, sort));
+  }
+  if (query.limit || query.offset) {
+    int64_t skip = 0;
+    std::optional<int64_t> fetch;
+    if (query.offset) {
+      QUIVER_ASSIGN_OR_RAISE(auto e, PlanExprIn(*query.offset, *DFSchema::Empty()));
+      QUIVER_ASSIGN_OR_RAISE(skip, LimitValue(e, "OFFSET"));
+    }
+    if (query.limit) {
+      QUIVER_ASSIGN_OR_RAISE(auto e, PlanExprIn(*query.limit, *DFSchema::Empty()));
+      QUIVER_ASSIGN_OR_RAISE(fetch, LimitValue(e, "LIMIT"));
+    }
+    QUIVER_ASSIGN_OR_RAISE(plan, MakeLimit(plan, skip, fetch));
+  }
+  return plan;
+}
+
+Result<LogicalPlanPtr> SqlToRel::PlanSetExpr(const sql::SetExpr& set, Scope* scope,
+                                             const std::vector<sql::OrderByExpr>* order_by,
+                                             std::vector<SortExpr>* resolved_sort) {
+  switch (set.kind) {
+    case sql::SetExprKind::kSelect: return PlanSelect(*set.select, scope, order_by, resolved_sort);
+    case sql::SetExprKind::kQuery: return PlanQueryIn(*set.query, scope);
+    case sql::SetExprKind::kValues: return PlanValues(set);
+    case sql::SetExprKind::kSetOperation:
+      return Status::NotImplemented("Set operations (UNION, INTERSECT, EXCEPT) are not supported yet")
+          .WithLocation(set.loc);
+    case sql::SetExprKind::kTable: {
+      QUIVER_ASSIGN_OR_RAISE(auto ref, ToTableReference(set.table));
+      if (auto cte = scope->FindCte(ref.table); cte && ref.schema.empty()) return cte;
+      QUIVER_ASSIGN_OR_RAISE(auto source, context_->GetTable(ref, false));
+      return MakeTableScan(ref, source);
+    }
+  }
+  return Status::Internal("unknown set expression");
+}
+
+Result<LogicalPlanPtr> SqlToRel::PlanValues(const sql::SetExpr& values) {
+  std::vector<std::vector<ExprPtr>> rows;
+  for (const auto& row : values.values) {
+    std::vector<ExprPtr> out;
+    for (const auto& x : row) {
+      QUIVER_ASSIGN_OR_RAISE(auto e, PlanExprIn(*x, *DFSchema::Empty()));
+      out.push_back(std::move(e));
+    }
+    rows.push_back(std::move(out));
+  }
+  return MakeValues(std::move(rows));
+}
+
+Result<LogicalPlanPtr> SqlToRel::PlanTableFactor(const sql::TableFactor& f, Scope* scope) {
+  LogicalPlanPtr plan;
+  switch (f.kind) {
+    case sql::TableFactorKind::kTable: {
+      if (f.has_args) {
+        return Status::NotImplemented("Table functions are not supported yet").WithLocation(f.loc);
+      }
+      bool is_path = f.name.size() == 1 && f.name[0].quote == '\'';
+      QUIVER_ASSIGN_OR_RAISE(auto ref, ToTableReference(f.name));
+      if (!is_path && ref.schema.empty()) {
+        if (auto cte = scope->FindCte(ref.table)) {
+          plan = cte;
+          break;
+        }
+      }
+      auto source = context_->GetTable(ref, is_path);
+      if (!source.ok()) return source.status().WithLocation(f.loc);
+      QUIVER_ASSIGN_OR_RAISE(plan, MakeTableScan(ref, *source));
+      break;
+    }
+    case sql::TableFactorKind::kDerived: {
+      if (f.lateral) return Status::NotImplemented("LATERAL subqueries").WithLocation(f.loc);
+      QUIVER_ASSIGN_OR_RAISE(plan, PlanQueryIn(*f.subquery, scope));
+      break;
+    }
+    case sql::TableFactorKind::kNestedJoin:
+      return PlanFrom({*f.nested}, scope);
+    default:
+      return Status::NotImplemented("Unsupported table factor (UNNEST, table functions)").WithLocation(f.loc);
+  }
+  if (f.alias) {
+    if (!f.alias->columns.empty()) {
+      if (f.alias->columns.size() != static_cast<size_t>(plan->schema->num_fields())) {
+        return Status::Plan("Source table contains " + std::to_string(plan->schema->num_fields()) +
+                            " columns but only " + std::to_string(f.alias->columns.size()) +
+                            " names given as column alias");
+      }
+      std::vector<ExprPtr> renamed;
+      for (size_t i = 0; i < f.alias->columns.size(); ++i) {
+        renamed.push_back(Alias(ColumnOf(*plan->schema, static_cast<int>(i)), f.alias->columns[i].value));
+      }
+      QUIVER_ASSIGN_OR_RAISE(plan, MakeProjection(plan, std::move(renamed)));
+    }
+    return MakeSubqueryAlias(plan, TableReference::Bare(f.alias->name.value));
+  }
+  return plan;
+}
+
+Result<LogicalPlanPtr> SqlToRel::PlanFrom(const std::vector<sql::TableWithJoins>& from, Scope* scope) {
+  if (from.empty()) return MakeEmptyRelation(true);
+  if (from.size() > 1 || !from[0].joins.empty()) {
+    return Status::NotImplemented("Joins are not supported yet");
+  }
+  return PlanTableFactor(from[0].relation, scope);
+}
+
+Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* scope,
+                                            const std::vector<sql::OrderByExpr>* order_by,
+                                            std::vector<SortExpr>* resolved_sort) {
+  if (select.distinct == sql::DistinctKind::kDistinctOn) {
+    return Status::NotImplemented("DISTINCT ON").WithLocation(select.loc);
+  }
+  if (!select.named_windows.empty() || select.qualify) {
+    return Status::NotImplemented("Window functions are not supported yet").WithLocation(select.loc);
+  }
+  QUIVER_ASSIGN_OR_RAISE(auto plan, PlanFrom(select.from, scope));
+  const DFSchemaPtr from_schema = plan->schema;
+
+  if (select.selection) {
+    QUIVER_ASSIGN_OR_RAISE(auto pred, PlanExprIn(*select.selection, *from_schema));
+    if (ContainsAggregate(pred)) {
+      return Status::Plan("Aggregate functions are not allowed in the WHERE clause. Consider using HAVING instead");
+    }
+    QUIVER_ASSIGN_OR_RAISE(plan, MakeFilter(plan, pred));
+  }
+
+  // Select list, wildcards expanded.
+  std::vector<ExprPtr> select_exprs;
+  for (const auto& item : select.projection) {
+    switch (item.kind) {
+      case sql::SelectItemKind::kWildcard:
+      case sql::SelectItemKind::kQualifiedWildcard: {
+        std::optional<TableReference> q;
+        if (item.kind == sql::SelectItemKind::kQualifiedWildcard) {
+          QUIVER_ASSIGN_OR_RAISE(auto ref, ToTableReference(item.qualifier));
+          q = ref;
+        }
+        std::set<std::string> excluded;
+        for (const auto& x : item.options.exclude) excluded.insert(x.value);
+        for (const auto& x : item.options.except) excluded.insert(x.value);
+        bool any = false;
+        for (int i = 0; i < from_schema->num_fields(); ++i) {
+          const auto& fq = from_schema->qualifier(i);
+          if (q && (!fq || !q->ResolvesTo(*fq))) continue;
+          any = true;
+          if (excluded.count(from_schema->field(i)->name())) continue;
+          select_exprs.push_back(ColumnOf(*from_schema, i));
+        }
+        if (q && !any) {
+          return Status::Plan("Invalid qualifier " + q->ToString()).WithLocation(item.loc);
+        }
+        if (select.from.empty() && !q) {
+          return Status::Plan("SELECT * with no tables specified is not valid").WithLocation(item.loc);
+        }
+        break;
+      }
+      case sql::SelectItemKind::kExpr: {
+        QUIVER_ASSIGN_OR_RAISE(auto e, PlanExprIn(*item.expr, *from_schema));
+        if (item.alias) e = Alias(Unalias(e), item.alias->value);
+        select_exprs.push_back(std::move(e));
+        break;
+      }
+    }
+  }
+
+  // GROUP BY: ordinals and select aliases resolve to select expressions.
+  std::vector<ExprPtr> group_exprs;
+  if (select.group_by) {
+    if (select.group_by->all) {
+      for (const auto& e : select_exprs) {
+        if (!ContainsAggregate(e)) group_exprs.push_back(Unalias(e));
+      }
+    }
+    for (const auto& g : select.group_by->exprs) {
+      if (g->kind == sql::ExprKind::kLiteral && g->literal_kind == sql::LiteralKind::kNumber) {
+        int64_t pos = std::stoll(g->value);
+        if (pos < 1 || pos > static_cast<int64_t>(select_exprs.size())) {
+          return Status::Plan("Cannot find column with position " + g->value +
+                              " in SELECT clause. Valid columns: 1 to " +
+                              std::to_string(select_exprs.size()))
+              .WithLocation(g->loc);
+        }
+        group_exprs.push_back(Unalias(select_exprs[pos - 1]));
+        continue;
+      }
+      if (g->kind == sql::ExprKind::kGroupingSets || g->kind == sql::ExprKind::kRollup ||
+          g->kind == sql::ExprKind::kCube) {
+        return Status::NotImplemented("GROUPING SETS, ROLLUP and CUBE are not supported yet")
+            .WithLocation(g->loc);
+      }
+      auto planned = PlanExprIn(*g, *from_schema);
+      if (!planned.ok() && g->kind == sql::ExprKind::kIdentifier && g->names.size() == 1) {
+        bool found = false;
+        for (const auto& e : select_exprs) {
+          if (e->kind == ExprKind::kAlias && e->name == g->names[0].value) {
+            group_exprs.push_back(e->expr);
+            found = true;
+            break;
+          }
+        }
+        if (found) continue;
+      }
+      QUIVER_ASSIGN_OR_RAISE(auto ge, std::move(planned));
+      if (ContainsAggregate(ge)) {
+        return Status::Plan("Aggregate functions are not allowed in GROUP BY").WithLocation(g->loc);
+      }
+      group_exprs.push_back(std::move(ge));
+    }
+  }
+
+  ExprPtr having;
+  if (select.having) {
+    auto planned = PlanExprIn(*select.having, *from_schema);
+    if (!planned.ok()) {
+      // HAVING may name select aliases.
+      std::vector<ExprPtr> aliases;
+      for (const auto& e : select_exprs) {
+        if (e->kind == ExprKind::kAlias) aliases.push_back(e);
+      }
+      return planned.status();
+    }
+    having = *planned;
+  }
+
+  // ORDER BY expressions planned against the FROM scope (resolved later).
+  struct PendingSort {
+    ExprPtr expr;          // planned against from_schema, or null
+    int select_index = -1; // refers to select item (ordinal or alias)
+    bool asc;
+    bool nulls_first;
+  };
+  std::vector<PendingSort> pending;
+  if (order_by) {
+    for (const auto& o : *order_by) {
+      PendingSort ps;
+      ps.asc = o.asc.value_or(true);
+      ps.nulls_first = o.nulls_first.value_or(!ps.asc);
+      if (o.expr->kind == sql::ExprKind::kLiteral && o.expr->literal_kind == sql::LiteralKind::kNumber) {
+        int64_t pos = std::stoll(o.expr->value);
+        if (pos < 1 || pos > static_cast<int64_t>(select_exprs.size())) {
+          return Status::Plan("Order by column out of bounds, specified: " + o.expr->value +
+                              ", max: " + std::to_string(select_exprs.size()));
+        }
+        ps.select_index = static_cast<int>(pos - 1);
+      } else if (o.expr->kind == sql::ExprKind::kIdentifier && o.expr->names.size() == 1) {
+        for (size_t i = 0; i < select_exprs.size(); ++i) {
+          if (select_exprs[i]->OutputName() == o.expr->names[0].value &&
+              (select_exprs[i]->kind == ExprKind::kAlias || !from_schema->HasColumn(Column::Named(o.expr->names[0].value)))) {
+            ps.select_index = static_cast<int>(i);
+            break;
+          }
+        }
+      }
+      if (ps.select_index < 0) {
+        auto planned = PlanExprIn(*o.expr, *from_schema);
+        if (!planned.ok()) return planned.status();
+        ps.expr = *planned;
+      }
+      pending.push_back(std::move(ps));
+    }
+  }
+
+  // Aggregation.
+  bool aggregate = !group_exprs.empty() || select.group_by.has_value() || (having && ContainsAggregate(having));
+  for (const auto& e : select_exprs) aggregate |= ContainsAggregate(e);
+  for (const auto& p : pending) aggregate |= p.expr && ContainsAggregate(p.expr);
+  DFSchemaPtr pre_projection_schema = plan->schema;
+  if (aggregate) {
+    std::vector<ExprPtr> aggs;
+    std::set<std::string> seen;
+    auto collect = [&](const ExprPtr& e) {
+      AnyExpr(e, [&](const Expr& x) {
+        if (x.kind == ExprKind::kAggregateFunction && seen.insert(x.ToString()).second) {
+          aggs.push_back(std::make_shared<Expr>(x));
+        }
+        return false;
+      });
+    };
+    for (const auto& e : select_exprs) collect(e);
+    if (having) collect(having);
+    for (const auto& p : pending) {
+      if (p.expr) collect(p.expr);
+    }
+    // Deduplicate group expressions.
+    std::vector<ExprPtr> groups;
+    std::set<std::string> gseen;
+    for (const auto& g : group_exprs) {
+      if (gseen.insert(g->ToString()).second) groups.push_back(g);
+    }
+    QUIVER_ASSIGN_OR_RAISE(plan, MakeAggregate(plan, groups, aggs));
+    // Rewrite expressions over the aggregate's output.
+    std::vector<ExprPtr> from, to;
+    for (size_t i = 0; i < groups.size() + aggs.size(); ++i) {
+      from.push_back(i < groups.size() ? groups[i] : aggs[i - groups.size()]);
+      to.push_back(ColumnOf(*plan->schema, static_cast<int>(i)));
+    }
+    auto rewrite = [&](const ExprPtr& e) -> Result<ExprPtr> {
+      QUIVER_ASSIGN_OR_RAISE(auto r, ReplaceExprs(e, from, to));
+      // Every remaining column must come from the aggregate's output.
+      std::vector<Column> cols;
+      CollectColumns(r, &cols);
+      for (const auto& c : cols) {
+        if (!plan->schema->HasColumn(c)) {
+          std::string avail;
+          for (int i = 0; i < plan->schema->num_fields(); ++i) {
+            avail += (i ? ", " : "") + plan->schema->column(i).ToString();
+          }
+          return Status::Plan("Projection references non-aggregate values: Expression " +
+                              c.ToString() + " could not be resolved from available columns: " + avail);
+        }
+      }
+      return r;
+    };
+    for (auto& e : select_exprs) {
+      ExprPtr inner = Unalias(e);
+      QUIVER_ASSIGN_OR_RAISE(auto r, rewrite(inner));
+      // Keep the original name for the output column.
+      e = Alias(r, e->kind == ExprKind::kAlias ? e->name : inner->OutputName(),
+                e->kind == ExprKind::kAlias ? e->relation : std::nullopt);
+      if (r->kind == ExprKind::kColumn && e->name == r->column.name) e = r;
+    }
+    if (having) {
+      QUIVER_ASSIGN_OR_RAISE(having, rewrite(having));
+      QUIVER_ASSIGN_OR_RAISE(plan, MakeFilter(plan, having));
+    }
+    for (auto& p : pending) {
+      if (p.expr) {
+        QUIVER_ASSIGN_OR_RAISE(p.expr, rewrite(p.expr));
+      }
+    }
+    pre_projection_schema = plan->schema;
+  } else if (having) {
+    return Status::Plan("HAVING clause references: " + having->ToString() +
+                        " must appear in the GROUP BY clause or be used in an aggregate function");
+  }
+
+  // Projection, extended with sort keys that are not selected.
+  std::vector<ExprPtr> projection = select_exprs;
+  const size_t visible = projection.size();
+  std::vector<SortExpr> sort;
+  for (const auto& p : pending) {
+    if (p.select_index >= 0) {
+      sort.push_back({nullptr, p.asc, p.nulls_first});
+      sort.back().expr = Col(Column::Named(select_exprs[p.select_index]->OutputName()));
+      continue;
+    }
+    // Matches a selected expression?
+    int match = -1;
+    for (size_t i = 0; i < visible; ++i) {
+      if (Unalias(select_exprs[i])->ToString() == p.expr->ToString()) match = static_cast<int>(i);
+    }
+    if (match >= 0) {
+      sort.push_back({Col(Column::Named(select_exprs[match]->OutputName())), p.asc, p.nulls_first});
+      continue;
+    }
+    if (select.distinct == sql::DistinctKind::kDistinct) {
+      return Status::Plan("For SELECT DISTINCT, ORDER BY expressions must appear in select list");
+    }
+    std::string name = "__sort_" + std::to_string(projection.size());
+    projection.push_back(Alias(p.expr, name));
+    sort.push_back({Col(Column::Named(name)), p.asc, p.nulls_first});
+  }
+  // Output columns keep their qualifier when they are plain columns.
+  for (auto& s : sort) {
+    (void)s;
+  }
+  QUIVER_ASSIGN_OR_RAISE(plan, MakeProjection(plan, projection));
+  if (select.distinct == sql::DistinctKind::kDistinct) {
+    std::vector<ExprPtr> cols;
+    for (int i = 0; i < plan->schema->num_fields(); ++i) cols.push_back(ColumnOf(*plan->schema, i));
+    QUIVER_ASSIGN_OR_RAISE(plan, MakeAggregate(plan, cols, {}));
+  }
+  if (!sort.empty()) {
+    // Resolve the sort columns against the projection's output (qualified when needed).
+    for (auto& s : sort) {
+      Column c = s.expr->column;
+      int idx = -1;
+      for (int i = 0; i < plan->schema->num_fields(); ++i) {
+        if (plan->schema->field(i)->name() == c.name) {
+          idx = i;
+          break;
+        }
+      }
+      if (idx < 0) return Status::Internal("sort column " + c.name + " missing");
+      s.expr = ColumnOf(*plan->schema, idx);
+    }
+    QUIVER_ASSIGN_OR_RAISE(plan, MakeSort(plan, sort));
+    *resolved_sort = sort;
+  }
+  if (projection.size() > visible) {
+    std::vector<ExprPtr> keep;
+    for (size_t i = 0; i < visible; ++i) keep.push_back(ColumnOf(*plan->schema, static_cast<int>(i)));
+    QUIVER_ASSIGN_OR_RAISE(plan, MakeProjection(plan, keep));
+  }
+  (void)pre_projection_schema;
+  return plan;
+}
+
+}  // namespace quiver
