@@ -94,13 +94,13 @@ Tokenizer::RowResult Tokenizer::ScanRow(char* base, char* p, char* end, bool eof
             return kRowEnd;
           }
           if (p[1] == '\n') ++nl;
-          flags |= kSpanComplex;
+          flags = kSpanComplex;
           p += 2;
         } else {
           // A quote: doubled (literal) or closing; the next byte decides.
           if (p + 1 >= end && !eof) return kRowIncomplete;
           if (p + 1 < end && p[1] == quote_) {
-            flags |= kSpanComplex;
+            flags = kSpanComplex;
             p += 2;
           } else {
             ++p;
@@ -109,7 +109,7 @@ Tokenizer::RowResult Tokenizer::ScanRow(char* base, char* p, char* end, bool eof
         }
       }
       // Text between the closing quote and the delimiter is kept as is.
-      if (!cls_[static_cast<uint8_t>(*p)]) flags |= kSpanComplex;
+      if (!cls_[static_cast<uint8_t>(*p)]) flags = kSpanComplex;
     }
     for (;;) {
       while (!cls_[static_cast<uint8_t>(*p)]) ++p;

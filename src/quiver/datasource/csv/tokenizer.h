@@ -18,7 +18,7 @@ struct FieldSpan {
   uint32_t end;
 };
 constexpr uint32_t kSpanQuoted = 1u << 31;   // starts with the quote char
-constexpr uint32_t kSpanComplex = 1u << 30;  // has escapes/doubled quotes: unescape
+constexpr uint32_t kSpanComplex = 1u << 30;  // quoted, with escapes etc.: unescape
 constexpr uint32_t kSpanFlags = kSpanQuoted | kSpanComplex;
 constexpr uint32_t kSpanMissing = kSpanFlags;  // absent (truncated row): null
 /// Blocks given to the tokenizer must be smaller than this (offsets fit 30 bits).
