@@ -164,9 +164,8 @@ Result<ArrayPtr> CastList(const ArrayPtr& a, const DataTypePtr& to, const CastOp
       ob->mutable_data_as<int32_t>()[i] = static_cast<int32_t>(offsets[i]);
     bufs.push_back(std::move(ob));
   }
-  auto out = internal::MakeArrayFromBuffers(to, n, std::move(validity), std::move(bufs));
-  out->data()->children = {child->data()};
-  return MakeArray(out->data());
+  return internal::MakeArrayFromBuffers(to, n, std::move(validity), std::move(bufs),
+                                        {child->data()});
 }
 
 Result<ArrayPtr> CastStruct(const ArrayPtr& a, const DataTypePtr& to, const CastOptions& o) {
@@ -181,9 +180,8 @@ Result<ArrayPtr> CastStruct(const ArrayPtr& a, const DataTypePtr& to, const Cast
     children.push_back(c->data());
   }
   QUIVER_ASSIGN_OR_RAISE(BufferPtr validity, internal::CopyValidity(*a));
-  auto out = internal::MakeArrayFromBuffers(to, a->length(), std::move(validity), {});
-  out->data()->children = std::move(children);
-  return MakeArray(out->data());
+  return internal::MakeArrayFromBuffers(to, a->length(), std::move(validity), {},
+                                        std::move(children));
 }
 
 Result<ArrayPtr> CastInterval(const ArrayPtr& a, const DataTypePtr& to, const CastOptions& o) {

@@ -68,14 +68,15 @@ Result<BufferPtr> CopyValidity(const Array& a) {
 }
 
 ArrayPtr MakeArrayFromBuffers(DataTypePtr type, int64_t length, BufferPtr validity,
-                              std::vector<BufferPtr> rest) {
+                              std::vector<BufferPtr> rest, std::vector<ArrayDataPtr> children) {
   int64_t nulls = 0;
   if (validity) {
     nulls = length - bit_util::CountSetBits(validity->data(), 0, length);
     if (nulls == 0) validity = nullptr;
   }
   rest.insert(rest.begin(), std::move(validity));
-  return MakeArray(ArrayData::Make(std::move(type), length, std::move(rest), nulls));
+  return MakeArray(
+      ArrayData::Make(std::move(type), length, std::move(rest), nulls, 0, std::move(children)));
 }
 
 Result<ArrayPtr> MakeNullArray(const DataTypePtr& type, int64_t length) {

@@ -30,7 +30,7 @@ Result<BufferPtr> CopyValidity(const Array& a);
 
 /// Wraps buffers as an array; null_count is computed from the bitmap.
 ArrayPtr MakeArrayFromBuffers(DataTypePtr type, int64_t length, BufferPtr validity,
-                              std::vector<BufferPtr> rest);
+                              std::vector<BufferPtr> rest, std::vector<ArrayDataPtr> children = {});
 
 /// An all-null array of any type.
 Result<ArrayPtr> MakeNullArray(const DataTypePtr& type, int64_t length);

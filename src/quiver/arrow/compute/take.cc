@@ -103,9 +103,8 @@ Result<ArrayPtr> TakeList(const ArrayPtr& values, const std::vector<int64_t>& id
     o[i + 1] = static_cast<OffsetT>(child_idx.size());
   }
   QUIVER_ASSIGN_OR_RAISE(auto child, TakeInt64(a.values(), child_idx));
-  auto out = MakeArrayFromBuffers(values->type(), n, std::move(validity), {std::move(offsets)});
-  out->data()->children = {child->data()};
-  return MakeArray(out->data());
+  return MakeArrayFromBuffers(values->type(), n, std::move(validity), {std::move(offsets)},
+                              {child->data()});
 }
 
 }  // namespace
@@ -155,9 +154,7 @@ Result<ArrayPtr> TakeInt64(const ArrayPtr& values, const std::vector<int64_t>& i
         for (int64_t k = 0; k < size; ++k) child_idx[i * size + k] = base + k;
       }
       QUIVER_ASSIGN_OR_RAISE(auto child, TakeInt64(a.values(), child_idx));
-      auto out = MakeArrayFromBuffers(values->type(), n, std::move(validity), {});
-      out->data()->children = {child->data()};
-      return MakeArray(out->data());
+      return MakeArrayFromBuffers(values->type(), n, std::move(validity), {}, {child->data()});
     }
     case TypeId::kStruct: {
       const auto& a = static_cast<const StructArray&>(*values);
@@ -166,9 +163,7 @@ Result<ArrayPtr> TakeInt64(const ArrayPtr& values, const std::vector<int64_t>& i
         QUIVER_ASSIGN_OR_RAISE(auto child, TakeInt64(a.field(f), idx));
         children.push_back(child->data());
       }
-      auto out = MakeArrayFromBuffers(values->type(), n, std::move(validity), {});
-      out->data()->children = std::move(children);
-      return MakeArray(out->data());
+      return MakeArrayFromBuffers(values->type(), n, std::move(validity), {}, std::move(children));
     }
     case TypeId::kDictionary: {
       const auto& a = static_cast<const DictionaryArray&>(*values);
