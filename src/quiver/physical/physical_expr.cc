@@ -1,6 +1,7 @@
 #include "quiver/physical/physical_expr.h"
 
 #include "quiver/arrow/builder.h"
+#include "quiver/physical/binary_kernels.h"
 
 namespace quiver {
 
@@ -79,6 +80,18 @@ Result<Datum> BinaryExpr::Evaluate(const RecordBatch& batch) const {
     }
     case Operator::kIsNotDistinctFrom: {
       QUIVER_ASSIGN_OR_RAISE(out, compute::IsDistinctFrom(l, r, true));
+      break;
+    }
+    case Operator::kStringConcat: {
+      QUIVER_ASSIGN_OR_RAISE(out, ConcatStrings(l, r, type()));
+      break;
+    }
+    case Operator::kBitwiseAnd:
+    case Operator::kBitwiseOr:
+    case Operator::kBitwiseXor:
+    case Operator::kBitwiseShiftLeft:
+    case Operator::kBitwiseShiftRight: {
+      QUIVER_ASSIGN_OR_RAISE(out, Bitwise(op_, l, r, type()));
       break;
     }
     default:

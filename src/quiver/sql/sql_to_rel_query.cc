@@ -83,7 +83,8 @@ Result<LogicalPlanPtr> SqlToRel::PlanQueryIn(const sql::Query& query, Scope* out
   auto body = PlanSetExpr(*query.body, &scope, &query.order_by, &sort);
   scope_ = saved;
   QUIVER_ASSIGN_OR_RAISE(auto plan, std::move(body));
-  if (!query.order_by.empty() && sort.empty()) {
+  const bool body_sorted = !sort.empty();
+  if (!query.order_by.empty() && !body_sorted) {
     // Bodies that do not resolve ORDER BY themselves (VALUES, set operations).
     for (const auto& o : query.order_by) {
       ExprPtr e;
@@ -101,7 +102,7 @@ Result<LogicalPlanPtr> SqlToRel::PlanQueryIn(const sql::Query& query, Scope* out
       sort.push_back({e, asc, o.nulls_first.value_or(!asc)});
     }
   }
-  if (!sort.empty() && plan->kind != PlanKind::kSort) {
+  if (!sort.empty() && !body_sorted) {
     QUIVER_ASSIGN_OR_RAISE(plan, MakeSort(plan, sort));
   }
   if (query.limit || query.offset) {
@@ -169,7 +170,12 @@ Result<LogicalPlanPtr> SqlToRel::PlanTableFactor(const sql::TableFactor& f, Scop
         }
       }
       auto source = context_->GetTable(ref, is_path);
-      if (!source.ok()) return source.status().WithLocation(f.loc);
+      if (!source.ok()) {
+        // Point at the table in the SQL for naming errors, not for bad file contents.
+        ErrorKind k = source.status().kind();
+        bool naming = k == ErrorKind::kPlan || k == ErrorKind::kIO || k == ErrorKind::kSchema;
+        return naming ? source.status().WithLocation(f.loc) : source.status();
+      }
       QUIVER_ASSIGN_OR_RAISE(plan, MakeTableScan(ref, *source));
       break;
     }
