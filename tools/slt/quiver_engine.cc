@@ -15,7 +15,7 @@ class QuiverEngine : public SltEngine {
     // DataFusion runs every corpus script with four partitions; plans and
     // row orders in the scripts assume it.
     QUIVER_RETURN_NOT_OK(config.Set("datafusion.execution.target_partitions", "4"));
-    ctx_ = std::make_unique<SessionContext>(config);
+    ctx_ = std::make_unique<SessionContext>(std::move(config));
     return Status::OK();
   }
 
@@ -31,13 +31,12 @@ class QuiverEngine : public SltEngine {
 
  private:
   Result<SltQueryResult> Run(const std::string& sql) {
-    QUIVER_ASSIGN_OR_RAISE(auto df, ctx_->Sql(sql));
-    QUIVER_ASSIGN_OR_RAISE(std::vector<RecordBatchPtr> batches, df->Collect());
-    SltQueryResult out;
-    if (!batches.empty() && batches.front()) {
-      out = BatchesToResult(*batches.front()->schema(), batches);
-    }
-    return out;
+    QUIVER_ASSIGN_OR_RAISE(DataFrame df, ctx_->Sql(sql));
+    QUIVER_ASSIGN_OR_RAISE(std::vector<RecordBatchPtr> batches, df.Collect());
+    // Column types come from the plan, so that empty results have them too.
+    std::vector<FieldPtr> fields;
+    for (int i = 0; i < df.schema().num_fields(); ++i) fields.push_back(df.schema().field(i));
+    return BatchesToResult(Schema(std::move(fields)), batches);
   }
 
   std::unique_ptr<SessionContext> ctx_;
