@@ -1,0 +1,12 @@
+// Per-family registration of the built-in scalar and aggregate functions
+// (beyond count/sum/min/max/avg); RegisterScalarFunctions calls them all.
+#pragma once
+
+#include "quiver/logical/function_registry.h"
+
+namespace quiver::functions {
+
+void RegisterMathFunctions(FunctionRegistry* registry);
+void RegisterConditionalFunctions(FunctionRegistry* registry);
+
+}  // namespace quiver::functions

@@ -1,0 +1,13 @@
+// Registers every built-in function family of this folder except the core
+// aggregates (see builtin.h).
+#include "quiver/functions/builtin.h"
+#include "quiver/functions/scalar_families.h"
+
+namespace quiver {
+
+void RegisterScalarFunctions(FunctionRegistry* registry) {
+  functions::RegisterMathFunctions(registry);
+  functions::RegisterConditionalFunctions(registry);
+}
+
+}  // namespace quiver
