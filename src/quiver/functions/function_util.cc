@@ -243,3 +243,55 @@ Result<ArrayPtr> Choose(const std::vector<Datum>& args, const std::vector<int32_
 }
 
 }  // namespace quiver::functions
+
+namespace quiver::functions {
+
+static std::string PatternCandidate(const std::string& pattern, size_t n) {
+  std::string s;
+  for (size_t i = 0; i < n && i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '*') {
+      s += ", ..";
+      break;
+    }
+    if (i) s += ", ";
+    s += c == 'S' ? "Utf8" : c == 'I' ? "Int64" : "Any";
+  }
+  return s;
+}
+
+Result<std::vector<DataTypePtr>> CoerceByPattern(const std::string& name,
+                                                 const std::vector<DataTypePtr>& args,
+                                                 const std::string& pattern, size_t min_args) {
+  bool repeat = !pattern.empty() && pattern.back() == '*';
+  size_t fixed = repeat ? pattern.size() - 1 : pattern.size();
+  std::vector<std::string> cands;
+  for (size_t n = min_args; n <= fixed; ++n) cands.push_back(PatternCandidate(pattern, n));
+  if (repeat) cands = {PatternCandidate(pattern, pattern.size())};
+  if (args.size() < min_args || (!repeat && args.size() > fixed)) {
+    return SignatureError(name, args, cands);
+  }
+  std::vector<DataTypePtr> out;
+  for (size_t i = 0; i < args.size(); ++i) {
+    char c = i < fixed ? pattern[i] : pattern[fixed - 1];
+    DataTypePtr t = args[i];
+    if (t->id() == TypeId::kDictionary) t = t->value_type();
+    switch (c) {
+      case 'S':
+        if (t->id() == TypeId::kNull) t = utf8();
+        if (!t->is_string()) return SignatureError(name, args, cands);
+        break;
+      case 'I':
+        if (!(t->is_integer() || t->id() == TypeId::kNull)) {
+          return SignatureError(name, args, cands);
+        }
+        t = int64();
+        break;
+      default: t = args[i]; break;
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace quiver::functions

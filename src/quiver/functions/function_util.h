@@ -199,3 +199,48 @@ namespace quiver::functions {
 Result<ArrayPtr> Choose(const std::vector<Datum>& args, const std::vector<int32_t>& which);
 
 }  // namespace quiver::functions
+
+#include <functional>
+
+namespace quiver::functions {
+
+/// A scalar function assembled from callables (one call per batch, never
+/// per row), for the many small built-ins that need no state of their own.
+struct FunctionSpec {
+  std::string name;
+  std::vector<std::string> aliases;
+  std::function<Result<std::vector<DataTypePtr>>(const std::vector<DataTypePtr>&)> coerce;
+  std::function<Result<DataTypePtr>(const std::vector<DataTypePtr>&)> return_type;
+  std::function<Result<Datum>(const std::vector<Datum>&, int64_t)> invoke;
+  Volatility volatility = Volatility::kImmutable;
+};
+
+class SpecFunction : public ScalarUDF {
+ public:
+  explicit SpecFunction(FunctionSpec spec) : spec_(std::move(spec)) {}
+  std::string name() const override { return spec_.name; }
+  std::vector<std::string> aliases() const override { return spec_.aliases; }
+  Volatility volatility() const override { return spec_.volatility; }
+  Result<std::vector<DataTypePtr>> CoerceTypes(const std::vector<DataTypePtr>& a) const override {
+    return spec_.coerce(a);
+  }
+  Result<DataTypePtr> ReturnType(const std::vector<DataTypePtr>& a) const override {
+    return spec_.return_type(a);
+  }
+  Result<Datum> Invoke(const std::vector<Datum>& args, int64_t num_rows) const override {
+    return spec_.invoke(args, num_rows);
+  }
+
+ private:
+  FunctionSpec spec_;
+};
+
+/// Checks arguments against a pattern, one letter per argument: 'S' string
+/// (Null -> Utf8, dictionaries -> their value type), 'I' integer (-> Int64),
+/// 'A' anything (unchanged). Arguments after `min_args` are optional; a
+/// trailing '*' repeats the last letter.
+Result<std::vector<DataTypePtr>> CoerceByPattern(const std::string& name,
+                                                 const std::vector<DataTypePtr>& args,
+                                                 const std::string& pattern, size_t min_args);
+
+}  // namespace quiver::functions

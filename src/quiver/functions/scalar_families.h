@@ -8,5 +8,8 @@ namespace quiver::functions {
 
 void RegisterMathFunctions(FunctionRegistry* registry);
 void RegisterConditionalFunctions(FunctionRegistry* registry);
+void RegisterStringFunctions(FunctionRegistry* registry);
+void RegisterEncodingFunctions(FunctionRegistry* registry);
+void RegisterRegexpFunctions(FunctionRegistry* registry);
 
 }  // namespace quiver::functions

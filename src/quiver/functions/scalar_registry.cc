@@ -8,6 +8,9 @@ namespace quiver {
 void RegisterScalarFunctions(FunctionRegistry* registry) {
   functions::RegisterMathFunctions(registry);
   functions::RegisterConditionalFunctions(registry);
+  functions::RegisterStringFunctions(registry);
+  functions::RegisterEncodingFunctions(registry);
+  functions::RegisterRegexpFunctions(registry);
 }
 
 }  // namespace quiver
