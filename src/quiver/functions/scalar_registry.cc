@@ -11,6 +11,9 @@ void RegisterScalarFunctions(FunctionRegistry* registry) {
   functions::RegisterStringFunctions(registry);
   functions::RegisterEncodingFunctions(registry);
   functions::RegisterRegexpFunctions(registry);
+  functions::RegisterTypeFunctions(registry);
+  functions::RegisterStatisticalAggregates(registry);
+  functions::RegisterMiscAggregates(registry);
 }
 
 }  // namespace quiver
