@@ -11,6 +11,7 @@ void RegisterConditionalFunctions(FunctionRegistry* registry);
 void RegisterStringFunctions(FunctionRegistry* registry);
 void RegisterEncodingFunctions(FunctionRegistry* registry);
 void RegisterRegexpFunctions(FunctionRegistry* registry);
+void RegisterDatetimeFunctions(FunctionRegistry* registry);
 void RegisterTypeFunctions(FunctionRegistry* registry);
 void RegisterStatisticalAggregates(FunctionRegistry* registry);
 void RegisterMiscAggregates(FunctionRegistry* registry);

@@ -11,6 +11,7 @@ void RegisterScalarFunctions(FunctionRegistry* registry) {
   functions::RegisterStringFunctions(registry);
   functions::RegisterEncodingFunctions(registry);
   functions::RegisterRegexpFunctions(registry);
+  functions::RegisterDatetimeFunctions(registry);
   functions::RegisterTypeFunctions(registry);
   functions::RegisterStatisticalAggregates(registry);
   functions::RegisterMiscAggregates(registry);
