@@ -11,7 +11,7 @@ Result<compute::Datum> LikeExpr::Evaluate(const RecordBatch& batch) const {
 #ifdef QUIVER_HAVE_LIKE
   QUIVER_ASSIGN_OR_RAISE(auto in, input_->Evaluate(batch));
   QUIVER_ASSIGN_OR_RAISE(auto pat, pattern_->Evaluate(batch));
-  QUIVER_ASSIGN_OR_RAISE(auto out, LikeMatch(in, pat, case_insensitive_, escape_, negated_));
+  QUIVER_ASSIGN_OR_RAISE(auto out, functions::LikeMatch(in, pat, case_insensitive_, escape_, negated_));
   bool scalar = in.is_scalar && pat.is_scalar;
   return scalar ? compute::Datum::Scalar(out) : compute::Datum::Array(out);
 #else
