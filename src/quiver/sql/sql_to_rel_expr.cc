@@ -2,6 +2,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "quiver/arrow/type_string.h"
 #include "quiver/sql/sql_to_rel.h"
 
 namespace quiver {
@@ -322,10 +323,7 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
 Result<ExprPtr> SqlToRel::PlanFunction(const sql::Expr& e, const DFSchema& schema) {
   std::string name;
   for (size_t i = 0; i < e.names.size(); ++i) name += (i ? "." : "") + e.names[i].value;
-  if (e.over) {
-    return Status::NotImplemented("Window functions are not supported yet: " + name)
-        .WithLocation(e.loc);
-  }
+  if (e.over) return PlanWindowFunction(e, schema, name);
   const FunctionRegistry& reg = context_->functions();
   std::vector<ExprPtr> args;
   bool count_star = false;
@@ -336,6 +334,23 @@ Result<ExprPtr> SqlToRel::PlanFunction(const sql::Expr& e, const DFSchema& schem
     }
     QUIVER_ASSIGN_OR_RAISE(auto v, PlanExprIn(*a.value, schema));
     args.push_back(std::move(v));
+  }
+  // arrow_cast(x, 'Type'): the result type is the literal, so it plans as a CAST.
+  if (name == "arrow_cast") {
+    if (args.size() != 2) {
+      return Status::Plan("arrow_cast needs 2 arguments, " + std::to_string(args.size()) +
+                          " provided")
+          .WithLocation(e.loc);
+    }
+    const ExprPtr& t = args[1];
+    if (t->kind != ExprKind::kLiteral || !t->literal.type()->is_string() || t->literal.is_null()) {
+      return Status::Plan("arrow_cast requires its second argument to be a constant string, got " +
+                          t->ToString())
+          .WithLocation(e.loc);
+    }
+    auto type = ParseArrowTypeString(t->literal.GetString());
+    if (!type.ok()) return type.status().WithLocation(e.loc);
+    return CastTo(args[0], *type);
   }
   if (auto agg = reg.GetAggregate(name)) {
     if (count_star) {

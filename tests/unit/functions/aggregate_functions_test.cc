@@ -1,4 +1,4 @@
-#include "quiver/functions/type_string.h"
+#include "quiver/arrow/type_string.h"
 #include "test_util.h"
 
 namespace quiver::testing {
