@@ -78,7 +78,7 @@ Result<DataFrame> CreateExternalTable(const std::shared_ptr<SessionState>& state
   if (state->catalog().GetTable(ref)) {
     if (ct.if_not_exists) return Empty(state);
     if (!ct.or_replace) {
-      return Status::Execution("Table '" + state->catalog().Resolve(ref).ToString() + "' already exists");
+      return Status::Execution("Table '" + ref.ToString() + "' already exists");
     }
   }
   if (!ct.partition_columns.empty()) {
@@ -220,7 +220,7 @@ Result<DataFrame> CreateTable(const std::shared_ptr<SessionState>& state, const 
   if (state->catalog().GetTable(ref)) {
     if (ct.if_not_exists) return Empty(state);
     if (!ct.or_replace) {
-      return Status::Execution("Table '" + state->catalog().Resolve(ref).ToString() + "' already exists");
+      return Status::Execution("Table '" + ref.ToString() + "' already exists");
     }
   }
   std::shared_ptr<MemTable> table;
@@ -276,7 +276,7 @@ Result<DataFrame> RunStatement(const std::shared_ptr<SessionState>& state,
     QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(cv->name));
     if (state->catalog().GetTable(ref) && !cv->or_replace) {
       if (cv->if_not_exists) return Empty(state);
-      return Status::Execution("Table '" + state->catalog().Resolve(ref).ToString() + "' already exists");
+      return Status::Execution("Table '" + ref.ToString() + "' already exists");
     }
     QUIVER_ASSIGN_OR_RAISE(auto plan, planner.PlanQuery(*cv->query));
     if (!cv->columns.empty()) {
