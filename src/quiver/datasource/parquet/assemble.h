@@ -11,8 +11,9 @@
 namespace quiver::parquet {
 
 /// Builds the array for `field` (top level or nested); `leaves` is indexed
-/// like plan.leaves and must hold every leaf under `field`.
+/// like plan.leaves and must hold every leaf under `field`. Values of flat
+/// leaves may be moved into the result (zero copy), emptying their LeafData.
 Result<ArrayDataPtr> AssembleField(const SchemaPlan& plan, const FieldPlan& field,
-                                   const std::vector<LeafData>& leaves);
+                                   std::vector<LeafData>* leaves);
 
 }  // namespace quiver::parquet

@@ -3,7 +3,9 @@
 #include <cmath>
 #include <cstring>
 
+#include "quiver/arrow/array.h"
 #include "quiver/arrow/bit_util.h"
+#include "quiver/arrow/compute/compute.h"
 #include "quiver/arrow/decimal.h"
 #include "quiver/datasource/parquet/bloom_filter.h"
 #include "quiver/datasource/parquet/codec.h"
@@ -235,7 +237,58 @@ void AppendLevels(const int16_t* levels, int64_t n, int16_t max_level, std::stri
 
 // ---------------------------------------------------------------- appending
 
+Result<ArrayPtr> PlainArray(const ArrayPtr& a) {
+  ArrayPtr out = a;
+  if (out->type()->id() == TypeId::kDictionary) {
+    // Take keeps nulls of both the indices and the dictionary values.
+    const auto& d = static_cast<const DictionaryArray&>(*out);
+    ArrayPtr idx = d.indices();
+    if (idx->type()->id() != TypeId::kInt32 && idx->type()->id() != TypeId::kInt64) {
+      QUIVER_ASSIGN_OR_RAISE(idx, compute::Cast(idx, int32()));
+    }
+    ArrayPtr dict = d.dictionary();
+    QUIVER_ASSIGN_OR_RAISE(out, compute::Take(dict, *idx));
+    if (dict->null_count() > 0) {
+      // Null dictionary values make their rows null too.
+      const int64_t n = out->length();
+      QUIVER_ASSIGN_OR_RAISE(BufferPtr bits, AllocateBuffer(bit_util::BytesForBits(n)));
+      const Array& ia = *idx;
+      int64_t nulls = 0;
+      for (int64_t i = 0; i < n; ++i) {
+        bool ok = ia.IsValid(i);
+        if (ok) {
+          int64_t k = idx->type()->id() == TypeId::kInt64
+                          ? static_cast<const Int64Array&>(ia).Value(i)
+                          : static_cast<const Int32Array&>(ia).Value(i);
+          ok = dict->IsValid(k);
+        }
+        if (ok)
+          bit_util::SetBit(bits->mutable_data(), i);
+        else
+          ++nulls;
+      }
+      auto data = std::make_shared<ArrayData>(*out->data());
+      if (data->offset != 0) return Status::Internal("unexpected offset from take");
+      data->buffers[0] = bits;
+      data->null_count = nulls;
+      out = MakeArray(data);
+    }
+  }
+  switch (out->type()->id()) {
+    case TypeId::kDictionary: return PlainArray(out);
+    case TypeId::kUtf8View: return compute::Cast(out, utf8());
+    case TypeId::kBinaryView: return compute::Cast(out, binary());
+    default: return out;
+  }
+}
+
 Status ColumnChunkBuilder::AppendValues(const ArrayData& a, const int64_t* idx, int64_t n) {
+  if (a.type->id() == TypeId::kDictionary || a.type->id() == TypeId::kUtf8View ||
+      a.type->id() == TypeId::kBinaryView) {
+    // Nested dictionaries and views: decode the whole array once.
+    QUIVER_ASSIGN_OR_RAISE(ArrayPtr plain, PlainArray(MakeArray(std::make_shared<ArrayData>(a))));
+    return AppendValues(*plain->data(), idx, n);
+  }
   const DataType& t = *a.type;
   const int64_t off = a.offset;
   auto fixed_out = [&](auto tag, auto convert) {

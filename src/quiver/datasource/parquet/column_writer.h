@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "quiver/arrow/array.h"
 #include "quiver/arrow/array_data.h"
 #include "quiver/datasource/parquet/metadata.h"
 
@@ -46,6 +47,9 @@ struct EncodedChunk {
   std::optional<ColumnIndex> column_index;
   std::string bloom_filter;  // header + bitset; empty when not written
 };
+
+/// Dictionary-encoded and view arrays as plain arrays of their value type.
+Result<ArrayPtr> PlainArray(const ArrayPtr& array);
 
 class ColumnChunkBuilder {
  public:

@@ -50,8 +50,15 @@ Result<RecordBatchPtr> ParquetFileReader::ReadRowGroup(int i, const std::vector<
   }
   std::vector<FieldPtr> fields;
   std::vector<ArrayPtr> arrays;
+  std::vector<ArrayDataPtr> built(schema()->num_fields());
   for (int c : cols) {
-    QUIVER_ASSIGN_OR_RAISE(ArrayDataPtr data, AssembleField(*plan_, plan_->fields[c], leaves));
+    if (built[c]) {  // asked for twice: leaf values were moved into the first
+      fields.push_back(schema()->field(c));
+      arrays.push_back(MakeArray(built[c]));
+      continue;
+    }
+    QUIVER_ASSIGN_OR_RAISE(ArrayDataPtr data, AssembleField(*plan_, plan_->fields[c], &leaves));
+    built[c] = data;
     if (data->length != rg.num_rows) {
       return Status::IO("corrupt Parquet file: column " + schema()->field(c)->name() + " has " +
                         std::to_string(data->length) + " rows, row group has " +

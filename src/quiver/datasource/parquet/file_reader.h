@@ -22,6 +22,8 @@ class ParquetFileReader {
   /// The Arrow schema of the whole file.
   const SchemaPtr& schema() const { return plan_->schema; }
   const FileMetaData& metadata() const { return *metadata_; }
+  const SchemaPlan& schema_plan() const { return *plan_; }
+  RandomAccessSource& source() const { return *source_; }
   int num_row_groups() const { return static_cast<int>(metadata_->row_groups.size()); }
   int64_t num_rows() const { return metadata_->num_rows; }
 

@@ -204,11 +204,7 @@ struct ParquetFileWriter::Impl {
 
   Status WriteSlice(const RecordBatch& batch) {
     for (int c = 0; c < batch.num_columns(); ++c) {
-      ArrayPtr col = batch.column(c);
-      if (auto plain = PlainType(col->type())) {
-        QUIVER_ASSIGN_OR_RAISE(col, compute::Cast(col, plain));
-      }
-      QUIVER_RETURN_NOT_OK(ShredColumn(ws.fields[c], *col->data(), &builders));
+      QUIVER_RETURN_NOT_OK(ShredColumn(ws.fields[c], *batch.column(c)->data(), &builders));
     }
     group_rows += batch.num_rows();
     total_rows += batch.num_rows();
@@ -321,10 +317,22 @@ Status ParquetFileWriter::Write(const RecordBatch& batch) {
                                m.schema->field(c)->type()->ToString());
     }
   }
+  // Dictionaries and views become plain arrays first (before any slicing).
+  std::vector<ArrayPtr> cols = batch.columns();
+  bool converted = false;
+  for (auto& col : cols) {
+    if (PlainType(col->type())) {
+      QUIVER_ASSIGN_OR_RAISE(col, PlainArray(col));
+      converted = true;
+    }
+  }
+  RecordBatchPtr plain;
+  if (converted) plain = RecordBatch::Make(batch.schema(), batch.num_rows(), std::move(cols));
+  const RecordBatch& whole = converted ? *plain : batch;
   int64_t off = 0;
-  while (off < batch.num_rows()) {
-    int64_t take = std::min(batch.num_rows() - off, m.options.max_row_group_rows - m.group_rows);
-    QUIVER_RETURN_NOT_OK(m.WriteSlice(*batch.Slice(off, take)));
+  while (off < whole.num_rows()) {
+    int64_t take = std::min(whole.num_rows() - off, m.options.max_row_group_rows - m.group_rows);
+    QUIVER_RETURN_NOT_OK(m.WriteSlice(*whole.Slice(off, take)));
     off += take;
     if (m.group_rows >= m.options.max_row_group_rows) QUIVER_RETURN_NOT_OK(m.FlushRowGroup());
   }
