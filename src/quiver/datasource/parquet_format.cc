@@ -1,6 +1,7 @@
 #include "quiver/datasource/parquet_format.h"
 
 #include "quiver/datasource/parquet/file_reader.h"
+#include "quiver/datasource/parquet_pruning.h"
 #include "quiver/physical/operators.h"
 
 namespace quiver {
@@ -8,16 +9,66 @@ namespace quiver {
 namespace {
 
 struct RowGroupMorsel {
-  std::string path;
+  std::shared_ptr<parquet::ParquetFileReader> reader;
   int row_group;
+};
+
+// Streams one row group: read on the first pull, then batch_size slices.
+class RowGroupStream : public RecordBatchStream {
+ public:
+  RowGroupStream(RowGroupMorsel m, std::vector<int> cols, SchemaPtr schema, bool zero_columns,
+                 int64_t batch_size)
+      : m_(std::move(m)),
+        cols_(std::move(cols)),
+        schema_(std::move(schema)),
+        zero_columns_(zero_columns),
+        batch_size_(batch_size) {}
+
+  Result<RecordBatchPtr> Next() override {
+    if (!batch_) {
+      if (done_) return RecordBatchPtr();
+      if (zero_columns_) {
+        const int64_t n = m_.reader->metadata().row_groups[m_.row_group].num_rows;
+        batch_ = RecordBatch::Make(schema_, n, {});
+      } else {
+        QUIVER_ASSIGN_OR_RAISE(auto b, m_.reader->ReadRowGroup(m_.row_group, cols_));
+        batch_ = b->WithSchema(schema_);
+      }
+      m_.reader.reset();
+    }
+    if (offset_ >= batch_->num_rows()) {
+      batch_.reset();
+      done_ = true;
+      return RecordBatchPtr();
+    }
+    int64_t n = std::min(batch_size_, batch_->num_rows() - offset_);
+    auto out = batch_->Slice(offset_, n);
+    offset_ += n;
+    return out;
+  }
+
+ private:
+  RowGroupMorsel m_;
+  std::vector<int> cols_;
+  SchemaPtr schema_;
+  bool zero_columns_;
+  int64_t batch_size_;
+  RecordBatchPtr batch_;
+  int64_t offset_ = 0;
+  bool done_ = false;
 };
 
 class ParquetScanExec : public ExecutionPlan {
  public:
   ParquetScanExec(std::vector<RowGroupMorsel> morsels, SchemaPtr file_schema,
-                  std::optional<std::vector<int>> projection)
-      : morsels_(std::move(morsels)), file_schema_(std::move(file_schema)),
-        projection_(std::move(projection)) {
+                  std::optional<std::vector<int>> projection, PruningStats pruning,
+                  std::vector<ExprPtr> filters, std::optional<int64_t> limit)
+      : morsels_(std::move(morsels)),
+        file_schema_(std::move(file_schema)),
+        projection_(std::move(projection)),
+        pruning_(pruning),
+        filters_(std::move(filters)),
+        limit_(limit) {
     if (projection_) {
       std::vector<FieldPtr> fields;
       for (int i : *projection_) fields.push_back(file_schema_->field(i));
@@ -30,34 +81,46 @@ class ParquetScanExec : public ExecutionPlan {
   SchemaPtr schema() const override { return schema_; }
   std::vector<ExecutionPlanPtr> children() const override { return {}; }
   Result<ExecutionPlanPtr> WithNewChildren(std::vector<ExecutionPlanPtr>) const override {
-    return ExecutionPlanPtr(std::make_shared<ParquetScanExec>(morsels_, file_schema_, projection_));
+    return ExecutionPlanPtr(std::make_shared<ParquetScanExec>(morsels_, file_schema_, projection_,
+                                                              pruning_, filters_, limit_));
   }
   int output_partitions() const override { return static_cast<int>(morsels_.size()); }
   std::string DisplayAs() const override {
-    return "ParquetExec: row_groups=" + std::to_string(morsels_.size());
+    std::string s = "ParquetExec: row_groups=" + std::to_string(morsels_.size());
+    if (!filters_.empty()) {
+      s += " pruned_by_statistics=" + std::to_string(pruning_.pruned_by_statistics) +
+           " pruned_by_bloom_filter=" + std::to_string(pruning_.pruned_by_bloom_filter);
+      std::string preds;
+      for (const auto& f : filters_) preds += (preds.empty() ? "" : " AND ") + f->ToString();
+      s += " predicate=" + preds;
+    }
+    if (limit_) s += " limit=" + std::to_string(*limit_);
+    return s;
   }
   Result<StreamPtr> Execute(int partition, const TaskContextPtr& ctx) override {
     const auto& m = morsels_[partition];
-    QUIVER_ASSIGN_OR_RAISE(auto reader, parquet::OpenParquetFile(m.path));
     // Columns are matched by name: files of one table may order them differently.
     std::vector<int> cols;
     bool zero_columns = projection_ && projection_->empty();
     for (const auto& f : schema_->fields()) {
-      int i = reader->schema()->GetFieldIndex(f->name());
-      if (i < 0) return Status::Execution("column " + f->name() + " missing in " + m.path);
+      int i = m.reader->schema()->GetFieldIndex(f->name());
+      if (i < 0) {
+        return Status::Execution("column " + f->name() + " missing in " +
+                                 m.reader->source().name());
+      }
       cols.push_back(i);
     }
-    if (zero_columns) cols = {0};
-    QUIVER_ASSIGN_OR_RAISE(auto batch, reader->ReadRowGroup(m.row_group, cols));
-    if (zero_columns) batch = RecordBatch::Make(schema_, batch->num_rows(), {});
-    else batch = batch->WithSchema(schema_);
-    return MakeVectorStream(SliceBatches(batch, ctx->batch_size()));
+    return StreamPtr(std::make_unique<RowGroupStream>(m, std::move(cols), schema_, zero_columns,
+                                                      ctx->batch_size()));
   }
 
  private:
   std::vector<RowGroupMorsel> morsels_;
   SchemaPtr file_schema_;
   std::optional<std::vector<int>> projection_;
+  PruningStats pruning_;
+  std::vector<ExprPtr> filters_;
+  std::optional<int64_t> limit_;
   SchemaPtr schema_;
 };
 
@@ -84,11 +147,24 @@ Result<SchemaPtr> ParquetFormat::InferSchema(const std::vector<FileInfo>& files)
 Result<ExecutionPlanPtr> ParquetFormat::CreateScan(const std::vector<FileInfo>& files,
                                                    const SchemaPtr& schema, const ScanArgs& args) {
   std::vector<RowGroupMorsel> morsels;
+  PruningStats pruning;
+  // A limit without filters: enough row groups to cover it.
+  const bool use_limit = args.limit && args.filters.empty();
+  int64_t rows = 0;
   for (const auto& f : files) {
+    if (use_limit && rows >= *args.limit) break;
     QUIVER_ASSIGN_OR_RAISE(auto reader, parquet::OpenParquetFile(f.path));
-    for (int rg = 0; rg < reader->num_row_groups(); ++rg) morsels.push_back({f.path, rg});
+    for (int rg = 0; rg < reader->num_row_groups(); ++rg) {
+      if (use_limit && rows >= *args.limit) break;
+      if (!args.filters.empty() && !RowGroupMayMatch(*reader, rg, args.filters, &pruning)) {
+        continue;
+      }
+      rows += reader->metadata().row_groups[rg].num_rows;
+      morsels.push_back({reader, rg});
+    }
   }
-  return ExecutionPlanPtr(std::make_shared<ParquetScanExec>(std::move(morsels), schema, args.projection));
+  return ExecutionPlanPtr(std::make_shared<ParquetScanExec>(
+      std::move(morsels), schema, args.projection, pruning, args.filters, args.limit));
 }
 
 }  // namespace quiver

@@ -7,6 +7,7 @@
 #include "quiver/datasource/listing_table.h"
 #include "quiver/datasource/mem_table.h"
 #include "quiver/datasource/parquet_format.h"
+#include "quiver/execution/copy_to.h"
 #include "quiver/execution/session_state.h"
 #include "quiver/execution/view_table.h"
 #include "quiver/physical/create_physical_expr.h"
@@ -272,6 +273,10 @@ Result<DataFrame> RunStatement(const std::shared_ptr<SessionState>& state,
   if (auto ct = st.As<sql::CreateExternalTable>()) return CreateExternalTable(state, *ct);
   if (auto ct = st.As<sql::CreateTable>()) return CreateTable(state, *ct);
   if (auto ins = st.As<sql::Insert>()) return Insert(state, *ins);
+  if (auto cp = st.As<sql::Copy>()) {
+    QUIVER_ASSIGN_OR_RAISE(int64_t rows, RunCopyTo(state, *cp));
+    return CountResult(state, rows);
+  }
   if (auto cv = st.As<sql::CreateView>()) {
     QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(cv->name));
     if (state->catalog().GetTable(ref) && !cv->or_replace) {
