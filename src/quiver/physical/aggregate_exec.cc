@@ -144,10 +144,18 @@ Status AggregateExec::MergeBucket(std::vector<std::unique_ptr<Table>>* locals,
   if (f.groups) {
     QUIVER_ASSIGN_OR_RAISE(cols, f.groups->Emit());
   }
-  for (auto& acc : f.accumulators) {
-    if (!f.groups) {
-      // No input at all still yields one row (count 0, sum NULL, ...).
-      QUIVER_RETURN_NOT_OK(acc->Merge({}, nullptr, 1));
+  for (size_t i = 0; i < f.accumulators.size(); ++i) {
+    auto& acc = f.accumulators[i];
+    if (!f.groups && locals->empty()) {
+      // No input at all still yields one row (count 0, sum NULL, ...): feed
+      // zero rows of the argument types so the accumulator has one group.
+      std::vector<ArrayPtr> empty;
+      for (const auto& t : aggregates_[i].fn_args.input_types) {
+        QUIVER_ASSIGN_OR_RAISE(auto b, MakeBuilder(t));
+        QUIVER_ASSIGN_OR_RAISE(auto a, b->Finish());
+        empty.push_back(std::move(a));
+      }
+      QUIVER_RETURN_NOT_OK(acc->Update(empty, nullptr, nullptr, 1));
     }
     QUIVER_ASSIGN_OR_RAISE(auto v, acc->Evaluate());
     cols.push_back(std::move(v));
