@@ -1,0 +1,99 @@
+// Parquet through SQL: COPY TO (parquet, csv, partitioned), reading back,
+// row-group pruning shown by EXPLAIN, LIMIT.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "quiver/execution/session_context.h"
+#include "test_util.h"
+
+namespace quiver {
+namespace {
+
+using testing::Rows;
+
+namespace fs = std::filesystem;
+
+std::string TempDir() {
+  auto d = fs::temp_directory_path() / ("quiver_pq_sql_" + std::to_string(::getpid()));
+  fs::create_directories(d);
+  return d.string();
+}
+
+std::string Join(const std::vector<std::string>& rows) {
+  std::string s;
+  for (const auto& r : rows) s += r + "\n";
+  return s;
+}
+
+TEST(ParquetSql, CopyToParquetAndBack) {
+  SessionContext ctx;
+  const std::string path = TempDir() + "/t.parquet";
+  auto n = Rows(ctx,
+                "COPY (SELECT * FROM (VALUES (1, 'a', 1.5), (2, NULL, 2.5), (3, 'c', NULL)) "
+                "AS v(x, y, z)) TO '" +
+                    path + "'");
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(Join(*n), "3\n");
+  auto rows = Rows(ctx, "SELECT x, y, z FROM '" + path + "' ORDER BY x");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  EXPECT_EQ(Join(*rows), "1|a|1.5\n2|NULL|2.5\n3|c|NULL\n");
+  // Options and an unknown option.
+  auto z = Rows(ctx, "COPY (SELECT 1 AS a) TO '" + path +
+                         "' STORED AS PARQUET OPTIONS ('format.compression' 'zstd(3)')");
+  ASSERT_TRUE(z.ok()) << z.status().ToString();
+  EXPECT_FALSE(Rows(ctx, "COPY (SELECT 1 AS a) TO '" + path + "' OPTIONS ('nope' '1')").ok());
+  EXPECT_FALSE(Rows(ctx, "COPY (SELECT 1 AS a) TO '" + TempDir() + "/dir/'").ok());
+}
+
+TEST(ParquetSql, CopyTableToCsvAndPartitioned) {
+  SessionContext ctx;
+  ASSERT_TRUE(Rows(ctx, "CREATE TABLE t AS VALUES (1, 'x'), (2, 'y'), (3, 'x')").ok());
+  const std::string csv = TempDir() + "/t.csv";
+  auto n = Rows(ctx, "COPY t TO '" + csv + "'");
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(Join(*n), "3\n");
+  auto rows = Rows(ctx, "SELECT count(*) FROM '" + csv + "'");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  EXPECT_EQ(Join(*rows), "3\n");
+  const std::string dir = TempDir() + "/part/";
+  auto p = Rows(ctx, "COPY t TO '" + dir + "' STORED AS PARQUET PARTITIONED BY (column2)");
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_TRUE(fs::exists(dir + "column2=x"));
+  ASSERT_TRUE(
+      Rows(ctx, "CREATE EXTERNAL TABLE px STORED AS PARQUET LOCATION '" + dir + "column2=x/'")
+          .ok());
+  auto back = Rows(ctx, "SELECT sum(column1) FROM px");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(Join(*back), "4\n");
+}
+
+TEST(ParquetSql, RowGroupPruningAndLimit) {
+  SessionContext ctx;
+  const std::string path = TempDir() + "/pruned.parquet";
+  auto n = Rows(ctx,
+                "COPY (SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd'), "
+                "(5, 'e'), (6, 'f')) AS v(k, s)) TO '" +
+                    path + "' OPTIONS ('max_row_group_size' '2', 'bloom_filter_enabled' 'true')");
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  auto r = Rows(ctx, "SELECT s FROM '" + path + "' WHERE k >= 5");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Join(*r), "e\nf\n");
+  auto e = Rows(ctx, "EXPLAIN SELECT s FROM '" + path + "' WHERE k >= 5");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_NE(Join(*e).find("pruned_by_statistics=2"), std::string::npos) << Join(*e);
+  // 'c' lies inside the min/max of the first two row groups' ranges only by
+  // bloom filter: row group [c, d] keeps it, [a, b] and [e, f] go by statistics.
+  auto s = Rows(ctx, "SELECT k FROM '" + path + "' WHERE s = 'c' OR s = 'zz'");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(Join(*s), "3\n");
+  auto l = Rows(ctx, "SELECT k FROM '" + path + "' LIMIT 1");
+  ASSERT_TRUE(l.ok()) << l.status().ToString();
+  EXPECT_EQ(l->size(), 1u);
+  auto none = Rows(ctx, "SELECT k FROM '" + path + "' WHERE k > 100");
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_TRUE(none->empty());
+}
+
+}  // namespace
+}  // namespace quiver
