@@ -5,6 +5,7 @@ namespace quiver {
 void RegisterBuiltinFunctions(FunctionRegistry* registry) {
   RegisterCoreAggregates(registry);
   RegisterScalarFunctions(registry);
+  RegisterWindowFunctions(registry);
 }
 
 }  // namespace quiver

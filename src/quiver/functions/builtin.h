@@ -11,5 +11,6 @@ void RegisterBuiltinFunctions(FunctionRegistry* registry);
 // Per-family registration (each in its own file of functions/).
 void RegisterCoreAggregates(FunctionRegistry* registry);  // count sum min max avg
 void RegisterScalarFunctions(FunctionRegistry* registry);  // everything else, see functions/
+void RegisterWindowFunctions(FunctionRegistry* registry);  // row_number, rank, lag, ...
 
 }  // namespace quiver

@@ -1,6 +1,7 @@
 #include "quiver/logical/expr.h"
 
 #include "quiver/logical/logical_plan.h"
+#include "quiver/logical/window.h"
 
 namespace quiver {
 
@@ -90,6 +91,7 @@ std::string Expr::ToString() const {
     case ExprKind::kInSubquery:
       return expr->ToString() + (negated ? " NOT IN " : " IN ") + "(<subquery>)";
     case ExprKind::kPlaceholder: return name;
+    case ExprKind::kWindowFunction: return WindowExprToString(*this);
   }
   return "?";
 }
@@ -142,6 +144,12 @@ std::vector<ExprPtr> Expr::Children() const {
       add(filter);
       for (const auto& s : order_by) add(s.expr);
       break;
+    case ExprKind::kWindowFunction:
+      for (const auto& e : args) add(e);
+      add(filter);
+      for (const auto& e : partition_by) add(e);
+      for (const auto& s : order_by) add(s.expr);
+      break;
     default: add(expr); break;
   }
   return out;
@@ -184,6 +192,12 @@ ExprPtr WithChildren(const ExprPtr& e, std::vector<ExprPtr> c) {
     case ExprKind::kAggregateFunction:
       for (auto& x : out->args) x = c[k++];
       out->filter = next(e->filter);
+      for (auto& s : out->order_by) s.expr = c[k++];
+      break;
+    case ExprKind::kWindowFunction:
+      for (auto& x : out->args) x = c[k++];
+      out->filter = next(e->filter);
+      for (auto& x : out->partition_by) x = c[k++];
       for (auto& s : out->order_by) s.expr = c[k++];
       break;
     default: out->expr = next(e->expr); break;

@@ -13,6 +13,7 @@
 #include "quiver/common/table_reference.h"
 #include "quiver/logical/operator.h"
 #include "quiver/logical/udf.h"
+#include "quiver/logical/window_frame.h"
 
 namespace quiver {
 
@@ -52,6 +53,7 @@ enum class ExprKind : uint8_t {
   kInSubquery,
   kOuterReferenceColumn,  // a column of an enclosing query (correlated subquery)
   kPlaceholder,           // $1
+  kWindowFunction,        // f(args) OVER (PARTITION BY .. ORDER BY .. frame); see logical/window.h
 };
 
 struct SortExpr {
@@ -87,6 +89,12 @@ struct Expr {
   ExprPtr filter;
   std::vector<SortExpr> order_by;
   LogicalPlanPtr subquery;  // kScalarSubquery, kExists, kInSubquery
+  // kWindowFunction: window_fn, or aggregate_fn used over a frame; args,
+  // filter, distinct as for aggregates; order_by is the window's ORDER BY.
+  WindowUDFPtr window_fn;
+  std::vector<ExprPtr> partition_by;
+  std::shared_ptr<const WindowFrame> window_frame;
+  bool ignore_nulls = false;
 
   /// DataFusion's display form, also the default output column name:
   /// `t.a + Int64(1)`, `count(*)`, `CAST(t.a AS Utf8)`.

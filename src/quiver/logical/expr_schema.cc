@@ -79,6 +79,15 @@ Result<DataTypePtr> GetType(const ExprPtr& e, const DFSchema& schema) {
       QUIVER_ASSIGN_OR_RAISE(auto coerced, e->aggregate_fn->CoerceTypes(types));
       return e->aggregate_fn->ReturnType(coerced);
     }
+    case ExprKind::kWindowFunction: {
+      QUIVER_ASSIGN_OR_RAISE(auto types, ArgTypes(e->args, schema));
+      if (e->window_fn) {
+        QUIVER_ASSIGN_OR_RAISE(auto coerced, e->window_fn->CoerceTypes(types));
+        return e->window_fn->ReturnType(coerced);
+      }
+      QUIVER_ASSIGN_OR_RAISE(auto coerced, e->aggregate_fn->CoerceTypes(types));
+      return e->aggregate_fn->ReturnType(coerced);
+    }
     case ExprKind::kScalarSubquery: return e->subquery->schema->field(0)->type();
     case ExprKind::kWildcard: return Status::Internal("wildcard has no type");
   }
@@ -115,6 +124,8 @@ Result<bool> IsNullable(const ExprPtr& e, const DFSchema& schema) {
       return l || r;
     }
     case ExprKind::kAggregateFunction: return e->aggregate_fn->nullable();
+    case ExprKind::kWindowFunction:
+      return e->window_fn ? e->window_fn->nullable() : e->aggregate_fn->nullable();
     default: return true;
   }
 }

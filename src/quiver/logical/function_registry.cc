@@ -35,6 +35,22 @@ void FunctionRegistry::Register(AggregateUDFPtr fn) {
   aggregates_[Lower(fn->name())] = std::move(fn);
 }
 
+void FunctionRegistry::Register(WindowUDFPtr fn) {
+  for (const auto& alias : fn->aliases()) windows_[Lower(alias)] = fn;
+  windows_[Lower(fn->name())] = std::move(fn);
+}
+
+WindowUDFPtr FunctionRegistry::GetWindow(const std::string& name) const {
+  auto it = windows_.find(Lower(name));
+  return it == windows_.end() ? nullptr : it->second;
+}
+
+std::vector<std::string> FunctionRegistry::WindowNames() const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : windows_) out.push_back(k);
+  return out;
+}
+
 ScalarUDFPtr FunctionRegistry::GetScalar(const std::string& name) const {
   auto it = scalars_.find(Lower(name));
   return it == scalars_.end() ? nullptr : it->second;
@@ -70,6 +86,7 @@ std::string FunctionRegistry::Suggest(const std::string& name) const {
   };
   for (const auto& [k, v] : scalars_) consider(k);
   for (const auto& [k, v] : aggregates_) consider(k);
+  for (const auto& [k, v] : windows_) consider(k);
   return best;
 }
 

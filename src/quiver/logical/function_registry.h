@@ -16,17 +16,21 @@ class FunctionRegistry {
   /// Adds (or replaces) a function under its name and aliases.
   void Register(ScalarUDFPtr fn);
   void Register(AggregateUDFPtr fn);
+  void Register(WindowUDFPtr fn);
 
   ScalarUDFPtr GetScalar(const std::string& name) const;        // null if absent
   AggregateUDFPtr GetAggregate(const std::string& name) const;  // null if absent
+  WindowUDFPtr GetWindow(const std::string& name) const;        // null if absent
   std::vector<std::string> ScalarNames() const;
   std::vector<std::string> AggregateNames() const;
+  std::vector<std::string> WindowNames() const;
   /// The registered name closest to `name` (for "did you mean" errors).
   std::string Suggest(const std::string& name) const;
 
  private:
   std::map<std::string, ScalarUDFPtr> scalars_;
   std::map<std::string, AggregateUDFPtr> aggregates_;
+  std::map<std::string, WindowUDFPtr> windows_;
 };
 
 }  // namespace quiver

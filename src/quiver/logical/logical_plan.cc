@@ -1,6 +1,7 @@
 #include "quiver/logical/logical_plan.h"
 
 #include "quiver/logical/type_coercion.h"
+#include "quiver/logical/window.h"
 
 namespace quiver {
 
@@ -191,6 +192,7 @@ Result<LogicalPlanPtr> WithNewInputs(const LogicalPlanPtr& plan, std::vector<Log
     case PlanKind::kAggregate: return MakeAggregate(in[0], plan->group_exprs, plan->aggr_exprs);
     case PlanKind::kSubqueryAlias: return MakeSubqueryAlias(in[0], plan->alias);
     case PlanKind::kExplain: return MakeExplain(in[0], plan->verbose, plan->analyze);
+    case PlanKind::kWindow: return MakeWindow(in[0], plan->window_exprs);
     default: {
       auto p = std::make_shared<LogicalPlan>(*plan);
       p->inputs = std::move(in);
@@ -247,6 +249,7 @@ std::string LogicalPlan::NodeToString() const {
     case PlanKind::kEmptyRelation: return "EmptyRelation";
     case PlanKind::kSubqueryAlias: return "SubqueryAlias: " + alias.ToString();
     case PlanKind::kExplain: return "Explain";
+    case PlanKind::kWindow: return WindowNodeToString(*this);
   }
   return "?";
 }

@@ -24,6 +24,7 @@ enum class PlanKind : uint8_t {
   kEmptyRelation,
   kSubqueryAlias,
   kExplain,
+  kWindow,  // input columns + one column per window expression (window.h)
 };
 
 struct LogicalPlan {
@@ -53,6 +54,8 @@ struct LogicalPlan {
   bool produce_one_row = false;
   // kSubqueryAlias
   TableReference alias;
+  // kWindow
+  std::vector<ExprPtr> window_exprs;
   // kExplain
   bool verbose = false;
   bool analyze = false;

@@ -1,14 +1,16 @@
-// Function extension points: scalar functions and aggregate functions.
+// Function extension points: scalar, aggregate and window functions.
 // Built-in functions implement these same interfaces (functions/ layer), so a
 // user's function is planned and executed exactly like a built-in one.
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "quiver/arrow/compute/compute.h"
 #include "quiver/arrow/type.h"
+#include "quiver/common/scalar_value.h"
 
 namespace quiver {
 
@@ -79,5 +81,67 @@ class AggregateUDF {
 
 using ScalarUDFPtr = std::shared_ptr<const ScalarUDF>;
 using AggregateUDFPtr = std::shared_ptr<const AggregateUDF>;
+
+
+// ---- Window functions ----
+
+/// What a window function evaluates over: rows of one or more whole
+/// partitions, each partition sorted by the window's ORDER BY and laid out
+/// one after another (several small partitions share one call so the
+/// per-call cost stays low). Positions are row indices into these rows.
+struct WindowInput {
+  std::vector<ArrayPtr> args;  // argument values, num_rows each
+  int64_t num_rows = 0;
+  /// Partition p holds rows [partition_offsets[p], partition_offsets[p + 1]).
+  std::vector<int64_t> partition_offsets;
+  /// First row and one past the last row of each row's peer group (rows
+  /// equal on the ORDER BY keys); the whole partition without ORDER BY.
+  const int64_t* peer_start = nullptr;
+  const int64_t* peer_end = nullptr;
+  /// Each row's window frame [frame_start, frame_end); set only for
+  /// functions whose uses_window_frame() is true.
+  const int64_t* frame_start = nullptr;
+  const int64_t* frame_end = nullptr;
+};
+
+/// Computes one window function for every row of a WindowInput.
+class PartitionEvaluator {
+ public:
+  virtual ~PartitionEvaluator() = default;
+  /// One value per input row, in input order (of type WindowArgs::return_type).
+  virtual Result<ArrayPtr> Evaluate(const WindowInput& input) = 0;
+};
+
+struct WindowArgs {
+  std::vector<DataTypePtr> input_types;  // after CoerceTypes
+  DataTypePtr return_type;
+  /// The value of each argument that is a literal (unset otherwise).
+  std::vector<std::optional<ScalarValue>> literals;
+  bool ignore_nulls = false;  // IGNORE NULLS
+};
+
+/// A window-only function (ranking, offsets, first/last/nth value). Every
+/// AggregateUDF is usable as a window function as well, over frames.
+class WindowUDF {
+ public:
+  virtual ~WindowUDF() = default;
+  virtual std::string name() const = 0;
+  virtual std::vector<std::string> aliases() const { return {}; }
+  virtual Result<std::vector<DataTypePtr>> CoerceTypes(const std::vector<DataTypePtr>& args) const {
+    return args;
+  }
+  virtual Result<DataTypePtr> ReturnType(const std::vector<DataTypePtr>& args) const = 0;
+  virtual bool nullable() const { return true; }
+  /// True when the result depends on the frame (first_value, ...): the
+  /// evaluator then gets frame bounds; false for ranking and lag/lead,
+  /// which see whole partitions.
+  virtual bool uses_window_frame() const { return false; }
+  /// Checks literal arguments (a Plan/NotImplemented error for bad ones) and
+  /// creates the evaluator.
+  virtual Result<std::unique_ptr<PartitionEvaluator>> CreateEvaluator(
+      const WindowArgs& args) const = 0;
+};
+
+using WindowUDFPtr = std::shared_ptr<const WindowUDF>;
 
 }  // namespace quiver

@@ -151,6 +151,13 @@ class PushDownProjection : public OptimizerRule {
         QUIVER_ASSIGN_OR_RAISE(auto in, Prune(p->input(), required));
         return WithNewInputs(p, {in});
       }
+      case PlanKind::kWindow: {
+        // The input keeps what the parent needs plus the window inputs.
+        std::vector<Column> need = required;
+        for (const auto& e : p->window_exprs) AddColumns(e, &need);
+        QUIVER_ASSIGN_OR_RAISE(auto in, Prune(p->input(), need));
+        return WithNewInputs(p, {in});
+      }
       case PlanKind::kSubqueryAlias: {
         // Columns of the alias map to input columns by position.
         std::vector<Column> need;

@@ -170,6 +170,8 @@ Result<PhysicalExprPtr> Create(const ExprPtr& e, const DFSchema& schema) {
     }
     case ExprKind::kAggregateFunction:
       return Status::Internal("aggregate " + e->ToString() + " outside an aggregation");
+    case ExprKind::kWindowFunction:
+      return Status::Internal("window function " + e->ToString() + " outside a Window node");
     case ExprKind::kWildcard: return Status::Internal("wildcard was not expanded");
     case ExprKind::kSimilarTo:
       return Status::NotImplemented("SIMILAR TO");

@@ -6,6 +6,7 @@
 #include "quiver/physical/create_physical_expr.h"
 #include "quiver/physical/operators.h"
 #include "quiver/physical/table_provider.h"
+#include "quiver/physical/window_exec.h"
 
 namespace quiver {
 
@@ -148,6 +149,10 @@ Result<ExecutionPlanPtr> Plan(const LogicalPlanPtr& p, const ConfigOptions& conf
       return ExecutionPlanPtr(std::make_shared<EmptyExec>(p->schema->ToArrow(), p->produce_one_row));
     case PlanKind::kSubqueryAlias: return Plan(p->input(), config);
     case PlanKind::kExplain: return PlanExplain(*p, config);
+    case PlanKind::kWindow: {
+      QUIVER_ASSIGN_OR_RAISE(auto input, Plan(p->input(), config));
+      return PlanWindow(*p, std::move(input), config);
+    }
   }
   return Status::NotImplemented("physical planning of " + p->NodeToString());
 }

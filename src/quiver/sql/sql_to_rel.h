@@ -49,11 +49,19 @@ class SqlToRel {
   Result<LogicalPlanPtr> PlanValues(const sql::SetExpr& values);
   Result<ExprPtr> PlanExprIn(const sql::Expr& expr, const DFSchema& schema);
   Result<ExprPtr> PlanFunction(const sql::Expr& expr, const DFSchema& schema);
+  // Window functions (sql_to_rel_window.cc).
+  Result<ExprPtr> PlanWindowFunction(const sql::Expr& expr, const DFSchema& schema,
+                                     const std::string& name);
+  /// Adds a Window node computing every window call in *exprs[i] and
+  /// rewrites those calls into references to its output columns.
+  Result<LogicalPlanPtr> PlanWindowNode(LogicalPlanPtr plan, const std::vector<ExprPtr*>& exprs);
+  static Status CheckNamedWindows(const std::vector<sql::NamedWindow>& windows);
   Result<ExprPtr> PlanIdentifier(const sql::Expr& expr, const DFSchema& schema);
   Result<ExprPtr> PlanLiteral(const sql::Expr& expr);
 
   SqlContextProvider* context_;
   Scope* scope_ = nullptr;
+  const std::vector<sql::NamedWindow>* named_windows_ = nullptr;  // of the SELECT being planned
 };
 
 /// Maps a SQL data type to an Arrow type (INT -> Int32, TEXT -> Utf8, ...).

@@ -323,10 +323,7 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
 Result<ExprPtr> SqlToRel::PlanFunction(const sql::Expr& e, const DFSchema& schema) {
   std::string name;
   for (size_t i = 0; i < e.names.size(); ++i) name += (i ? "." : "") + e.names[i].value;
-  if (e.over) {
-    return Status::NotImplemented("Window functions are not supported yet: " + name)
-        .WithLocation(e.loc);
-  }
+  if (e.over) return PlanWindowFunction(e, schema, name);
   const FunctionRegistry& reg = context_->functions();
   std::vector<ExprPtr> args;
   bool count_star = false;

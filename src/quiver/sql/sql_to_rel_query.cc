@@ -221,10 +221,18 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
   if (select.distinct == sql::DistinctKind::kDistinctOn) {
     return Status::NotImplemented("DISTINCT ON").WithLocation(select.loc);
   }
-  if (!select.named_windows.empty() || select.qualify) {
-    return Status::NotImplemented("Window functions are not supported yet").WithLocation(select.loc);
+  if (select.qualify) {
+    return Status::NotImplemented("QUALIFY is not supported yet").WithLocation(select.loc);
   }
+  QUIVER_RETURN_NOT_OK(CheckNamedWindows(select.named_windows));
   QUIVER_ASSIGN_OR_RAISE(auto plan, PlanFrom(select.from, scope));
+  // OVER w resolves against this SELECT's WINDOW clause while it is planned.
+  struct WindowsGuard {
+    const std::vector<sql::NamedWindow>** slot;
+    const std::vector<sql::NamedWindow>* saved;
+    ~WindowsGuard() { *slot = saved; }
+  } windows_guard{&named_windows_, named_windows_};
+  named_windows_ = &select.named_windows;
   const DFSchemaPtr from_schema = plan->schema;
 
   if (select.selection) {
@@ -443,6 +451,16 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
   } else if (having) {
     return Status::Plan("HAVING clause references: " + having->ToString() +
                         " must appear in the GROUP BY clause or be used in an aggregate function");
+  }
+
+  // Window functions see the rows after aggregation and HAVING.
+  {
+    std::vector<ExprPtr*> targets;
+    for (auto& e : select_exprs) targets.push_back(&e);
+    for (auto& p : pending) {
+      if (p.expr) targets.push_back(&p.expr);
+    }
+    QUIVER_ASSIGN_OR_RAISE(plan, PlanWindowNode(plan, targets));
   }
 
   // Projection, extended with sort keys that are not selected.
