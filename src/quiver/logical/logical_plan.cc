@@ -193,6 +193,11 @@ Result<LogicalPlanPtr> WithNewInputs(const LogicalPlanPtr& plan, std::vector<Log
     case PlanKind::kSubqueryAlias: return MakeSubqueryAlias(in[0], plan->alias);
     case PlanKind::kExplain: return MakeExplain(in[0], plan->verbose, plan->analyze);
     case PlanKind::kWindow: return MakeWindow(in[0], plan->window_exprs);
+    case PlanKind::kJoin:
+      return MakeJoin(in[0], in[1], plan->join_type, plan->on, plan->join_filter,
+                      plan->null_equals_null);
+    case PlanKind::kCrossJoin: return MakeCrossJoin(in[0], in[1]);
+    case PlanKind::kUnion: return MakeUnion(std::move(in));
     default: {
       auto p = std::make_shared<LogicalPlan>(*plan);
       p->inputs = std::move(in);
@@ -250,6 +255,9 @@ std::string LogicalPlan::NodeToString() const {
     case PlanKind::kSubqueryAlias: return "SubqueryAlias: " + alias.ToString();
     case PlanKind::kExplain: return "Explain";
     case PlanKind::kWindow: return WindowNodeToString(*this);
+    case PlanKind::kJoin:
+    case PlanKind::kCrossJoin:
+    case PlanKind::kUnion: return JoinNodeToString(*this);
   }
   return "?";
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "quiver/logical/expr.h"
+#include "quiver/logical/join.h"
 #include "quiver/logical/table_source.h"
 
 namespace quiver {
@@ -25,6 +26,9 @@ enum class PlanKind : uint8_t {
   kSubqueryAlias,
   kExplain,
   kWindow,  // input columns + one column per window expression (window.h)
+  kJoin,
+  kCrossJoin,
+  kUnion,
 };
 
 struct LogicalPlan {
@@ -59,6 +63,11 @@ struct LogicalPlan {
   // kExplain
   bool verbose = false;
   bool analyze = false;
+  // kJoin (see join.h): key pairs, residual filter, IS NOT DISTINCT FROM keys
+  JoinType join_type = JoinType::kInner;
+  std::vector<JoinKey> on;
+  ExprPtr join_filter;
+  bool null_equals_null = false;
 
   const LogicalPlanPtr& input() const { return inputs[0]; }
   /// One line for this node, as EXPLAIN prints it ("Filter: t.a > Int64(1)").

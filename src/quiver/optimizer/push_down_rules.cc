@@ -2,6 +2,7 @@
 #include <set>
 
 #include "quiver/optimizer/optimizer.h"
+#include "quiver/optimizer/push_down_join.h"
 
 namespace quiver {
 
@@ -30,7 +31,8 @@ class PushDownFilter : public OptimizerRule {
  public:
   std::string name() const override { return "push_down_filter"; }
   Result<LogicalPlanPtr> Rewrite(const LogicalPlanPtr& plan) const override {
-    return RewriteUp(plan, [](const LogicalPlanPtr& p) -> Result<LogicalPlanPtr> {
+    PlanRewriteFn fn = [&fn](const LogicalPlanPtr& p) -> Result<LogicalPlanPtr> {
+      if (CanPushThroughJoin(*p)) return PushFilterThroughJoin(p, fn);
       if (p->kind != PlanKind::kFilter || p->input()->kind != PlanKind::kTableScan) return p;
       const LogicalPlan& scan = *p->input();
       std::vector<ExprPtr> terms;
@@ -52,7 +54,8 @@ class PushDownFilter : public OptimizerRule {
                                                           pushed, scan.fetch));
       if (kept.empty()) return new_scan;
       return MakeFilter(new_scan, Conjunction(kept));
-    });
+    };
+    return RewriteUp(plan, fn);
   }
 };
 
@@ -157,6 +160,17 @@ class PushDownProjection : public OptimizerRule {
         for (const auto& e : p->window_exprs) AddColumns(e, &need);
         QUIVER_ASSIGN_OR_RAISE(auto in, Prune(p->input(), need));
         return WithNewInputs(p, {in});
+      }
+      case PlanKind::kJoin:
+      case PlanKind::kCrossJoin:
+      case PlanKind::kUnion: {
+        auto need = JoinInputsRequired(*p, required);
+        std::vector<LogicalPlanPtr> inputs;
+        for (size_t i = 0; i < p->inputs.size(); ++i) {
+          QUIVER_ASSIGN_OR_RAISE(auto in, Prune(p->inputs[i], need[i]));
+          inputs.push_back(std::move(in));
+        }
+        return WithNewInputs(p, std::move(inputs));
       }
       case PlanKind::kSubqueryAlias: {
         // Columns of the alias map to input columns by position.

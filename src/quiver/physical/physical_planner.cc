@@ -4,9 +4,11 @@
 #include "quiver/arrow/compute/compute.h"
 #include "quiver/physical/aggregate_exec.h"
 #include "quiver/physical/create_physical_expr.h"
+#include "quiver/physical/hash_join_exec.h"
 #include "quiver/physical/operators.h"
 #include "quiver/physical/table_provider.h"
 #include "quiver/physical/window_exec.h"
+#include "quiver/physical/union_exec.h"
 
 namespace quiver {
 
@@ -152,6 +154,20 @@ Result<ExecutionPlanPtr> Plan(const LogicalPlanPtr& p, const ConfigOptions& conf
     case PlanKind::kWindow: {
       QUIVER_ASSIGN_OR_RAISE(auto input, Plan(p->input(), config));
       return PlanWindow(*p, std::move(input), config);
+    }
+    case PlanKind::kJoin:
+    case PlanKind::kCrossJoin: {
+      QUIVER_ASSIGN_OR_RAISE(auto left, Plan(p->inputs[0], config));
+      QUIVER_ASSIGN_OR_RAISE(auto right, Plan(p->inputs[1], config));
+      return PlanPhysicalJoin(*p, std::move(left), std::move(right));
+    }
+    case PlanKind::kUnion: {
+      std::vector<ExecutionPlanPtr> inputs;
+      for (const auto& in : p->inputs) {
+        QUIVER_ASSIGN_OR_RAISE(auto e, Plan(in, config));
+        inputs.push_back(std::move(e));
+      }
+      return ExecutionPlanPtr(std::make_shared<UnionExec>(std::move(inputs), p->schema->ToArrow()));
     }
   }
   return Status::NotImplemented("physical planning of " + p->NodeToString());

@@ -46,6 +46,9 @@ class SqlToRel {
                                     std::vector<SortExpr>* resolved_sort);
   Result<LogicalPlanPtr> PlanFrom(const std::vector<sql::TableWithJoins>& from, Scope* scope);
   Result<LogicalPlanPtr> PlanTableFactor(const sql::TableFactor& factor, Scope* scope);
+  // Joins and set operations (sql_to_rel_join.cc).
+  Result<LogicalPlanPtr> PlanJoin(LogicalPlanPtr left, const sql::Join& join, Scope* scope);
+  Result<LogicalPlanPtr> PlanSetOperation(const sql::SetExpr& set, Scope* scope);
   Result<LogicalPlanPtr> PlanValues(const sql::SetExpr& values);
   Result<ExprPtr> PlanExprIn(const sql::Expr& expr, const DFSchema& schema);
   Result<ExprPtr> PlanFunction(const sql::Expr& expr, const DFSchema& schema);

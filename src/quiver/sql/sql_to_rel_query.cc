@@ -128,9 +128,7 @@ Result<LogicalPlanPtr> SqlToRel::PlanSetExpr(const sql::SetExpr& set, Scope* sco
     case sql::SetExprKind::kSelect: return PlanSelect(*set.select, scope, order_by, resolved_sort);
     case sql::SetExprKind::kQuery: return PlanQueryIn(*set.query, scope);
     case sql::SetExprKind::kValues: return PlanValues(set);
-    case sql::SetExprKind::kSetOperation:
-      return Status::NotImplemented("Set operations (UNION, INTERSECT, EXCEPT) are not supported yet")
-          .WithLocation(set.loc);
+    case sql::SetExprKind::kSetOperation: return PlanSetOperation(set, scope);
     case sql::SetExprKind::kTable: {
       QUIVER_ASSIGN_OR_RAISE(auto ref, ToTableReference(set.table));
       if (auto cte = scope->FindCte(ref.table); cte && ref.schema.empty()) return cte;
@@ -209,10 +207,20 @@ Result<LogicalPlanPtr> SqlToRel::PlanTableFactor(const sql::TableFactor& f, Scop
 
 Result<LogicalPlanPtr> SqlToRel::PlanFrom(const std::vector<sql::TableWithJoins>& from, Scope* scope) {
   if (from.empty()) return MakeEmptyRelation(true);
-  if (from.size() > 1 || !from[0].joins.empty()) {
-    return Status::NotImplemented("Joins are not supported yet");
+  // Comma-separated entries are cross joins (WHERE equalities become keys in the optimizer).
+  LogicalPlanPtr plan;
+  for (const auto& twj : from) {
+    QUIVER_ASSIGN_OR_RAISE(auto rel, PlanTableFactor(twj.relation, scope));
+    for (const auto& j : twj.joins) {
+      QUIVER_ASSIGN_OR_RAISE(rel, PlanJoin(rel, j, scope));
+    }
+    if (plan) {
+      QUIVER_ASSIGN_OR_RAISE(plan, MakeCrossJoin(plan, rel));
+    } else {
+      plan = rel;
+    }
   }
-  return PlanTableFactor(from[0].relation, scope);
+  return plan;
 }
 
 Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* scope,
@@ -467,8 +475,10 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
   std::vector<ExprPtr> projection = select_exprs;
   const size_t visible = projection.size();
   std::vector<SortExpr> sort;
+  std::vector<int> sort_pos;  // output position of each sort key (names may repeat in joins)
   for (const auto& p : pending) {
     if (p.select_index >= 0) {
+      sort_pos.push_back(p.select_index);
       sort.push_back({nullptr, p.asc, p.nulls_first});
       sort.back().expr = Col(Column::Named(select_exprs[p.select_index]->OutputName()));
       continue;
@@ -479,6 +489,7 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
       if (Unalias(select_exprs[i])->ToString() == p.expr->ToString()) match = static_cast<int>(i);
     }
     if (match >= 0) {
+      sort_pos.push_back(match);
       sort.push_back({Col(Column::Named(select_exprs[match]->OutputName())), p.asc, p.nulls_first});
       continue;
     }
@@ -486,6 +497,7 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
       return Status::Plan("For SELECT DISTINCT, ORDER BY expressions must appear in select list");
     }
     std::string name = "__sort_" + std::to_string(projection.size());
+    sort_pos.push_back(static_cast<int>(projection.size()));
     projection.push_back(Alias(p.expr, name));
     sort.push_back({Col(Column::Named(name)), p.asc, p.nulls_first});
   }
@@ -501,17 +513,12 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
   }
   if (!sort.empty()) {
     // Resolve the sort columns against the projection's output (qualified when needed).
-    for (auto& s : sort) {
-      Column c = s.expr->column;
-      int idx = -1;
-      for (int i = 0; i < plan->schema->num_fields(); ++i) {
-        if (plan->schema->field(i)->name() == c.name) {
-          idx = i;
-          break;
-        }
+    for (size_t k = 0; k < sort.size(); ++k) {
+      int idx = sort_pos[k];
+      if (idx < 0 || idx >= plan->schema->num_fields()) {
+        return Status::Internal("sort column " + sort[k].expr->column.name + " missing");
       }
-      if (idx < 0) return Status::Internal("sort column " + c.name + " missing");
-      s.expr = ColumnOf(*plan->schema, idx);
+      sort[k].expr = ColumnOf(*plan->schema, idx);
     }
     QUIVER_ASSIGN_OR_RAISE(plan, MakeSort(plan, sort));
     *resolved_sort = sort;
