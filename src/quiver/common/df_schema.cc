@@ -2,25 +2,9 @@
 
 #include <algorithm>
 
+#include "quiver/common/edit_distance.h"
+
 namespace quiver {
-
-namespace {
-
-// Edit distance for "did you mean" suggestions.
-size_t Levenshtein(const std::string& a, const std::string& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-}  // namespace
 
 DFSchema::DFSchema(std::vector<std::optional<TableReference>> qualifiers,
                    std::vector<FieldPtr> fields)
@@ -78,7 +62,7 @@ Result<int> DFSchema::IndexOf(const Column& c) const {
   std::string best;
   size_t best_distance = SIZE_MAX;
   for (int i = 0; i < num_fields(); ++i) {
-    size_t d = Levenshtein(c.name, fields_[i]->name());
+    size_t d = EditDistance(c.name, fields_[i]->name());
     if (d < best_distance) {
       best_distance = d;
       best = column(i).ToString();

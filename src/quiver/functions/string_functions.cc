@@ -4,6 +4,7 @@
 #include <cstring>
 #include <random>
 
+#include "quiver/common/edit_distance.h"
 #include "quiver/functions/scalar_families.h"
 #include "quiver/functions/string_util.h"
 
@@ -422,22 +423,8 @@ Result<Datum> Overlay(const Args& a, int64_t rows) {
 template <typename T>
 Result<Datum> LevenshteinImpl(const Args& a, int64_t rows) {
   StringReader x(a[0]), y(a[1]);
-  std::vector<int64_t> prev, cur;
   return MapToNum<T>(a, rows, LengthType(a[0].type()), [&](int64_t i, T* out) {
-    std::vector<uint32_t> s = Utf8CodePoints(x.Get(i));
-    std::vector<uint32_t> t = Utf8CodePoints(y.Get(i));
-    prev.resize(t.size() + 1);
-    cur.resize(t.size() + 1);
-    for (size_t j = 0; j <= t.size(); ++j) prev[j] = static_cast<int64_t>(j);
-    for (size_t k = 1; k <= s.size(); ++k) {
-      cur[0] = static_cast<int64_t>(k);
-      for (size_t j = 1; j <= t.size(); ++j) {
-        int64_t sub = prev[j - 1] + (s[k - 1] != t[j - 1]);
-        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-      }
-      std::swap(prev, cur);
-    }
-    *out = static_cast<T>(prev[t.size()]);
+    *out = static_cast<T>(EditDistance(Utf8CodePoints(x.Get(i)), Utf8CodePoints(y.Get(i))));
     return kRowValue;
   });
 }

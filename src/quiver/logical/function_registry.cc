@@ -3,25 +3,14 @@
 #include <algorithm>
 #include <cctype>
 
+#include "quiver/common/edit_distance.h"
+
 namespace quiver {
 
 namespace {
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
   return s;
-}
-
-size_t Distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 }  // namespace
 
@@ -78,7 +67,7 @@ std::string FunctionRegistry::Suggest(const std::string& name) const {
   size_t best_d = SIZE_MAX;
   std::string n = Lower(name);
   auto consider = [&](const std::string& k) {
-    size_t d = Distance(n, k);
+    size_t d = EditDistance(n, k);
     if (d < best_d) {
       best_d = d;
       best = k;
