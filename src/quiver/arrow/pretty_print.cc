@@ -311,19 +311,28 @@ std::string PrettyPrintArray(const Array& a) {
   return out + "]";
 }
 
+namespace {
+// Display width: code points, not bytes, so that non-ASCII text lines up.
+size_t DisplayWidth(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+}  // namespace
+
 std::string PrettyFormatBatches(const std::vector<std::shared_ptr<RecordBatch>>& batches) {
   if (batches.empty()) return "++\n++\n";
   const Schema& s = *batches[0]->schema();
   const int ncols = s.num_fields();
   std::vector<std::vector<std::string>> cells;
   std::vector<size_t> widths(ncols);
-  for (int c = 0; c < ncols; ++c) widths[c] = s.field(c)->name().size();
+  for (int c = 0; c < ncols; ++c) widths[c] = DisplayWidth(s.field(c)->name());
   for (const auto& b : batches) {
     for (int64_t r = 0; r < b->num_rows(); ++r) {
       std::vector<std::string> row(ncols);
       for (int c = 0; c < ncols; ++c) {
         AppendValue(*b->column(c), r, &row[c]);
-        widths[c] = std::max(widths[c], row[c].size());
+        widths[c] = std::max(widths[c], DisplayWidth(row[c]));
       }
       cells.push_back(std::move(row));
     }
@@ -334,7 +343,7 @@ std::string PrettyFormatBatches(const std::vector<std::shared_ptr<RecordBatch>>&
   auto line = [&](const std::vector<std::string>& row) {
     std::string out = "|";
     for (int c = 0; c < ncols; ++c) {
-      out += " " + row[c] + std::string(widths[c] - row[c].size(), ' ') + " |";
+      out += " " + row[c] + std::string(widths[c] - DisplayWidth(row[c]), ' ') + " |";
     }
     return out + "\n";
   };
