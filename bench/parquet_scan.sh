@@ -5,7 +5,8 @@
 #   filter: 4 columns under a selective l_shipdate range (row-group pruning)
 # The file is written by Quiver's own writer (COPY ... TO); with
 # WRITER=duckdb DuckDB writes it instead (an independent file).
-# Usage: bench/parquet_scan.sh [SCALE_FACTOR] [RUNS]   (QUIVER=path/to/quiver)
+# Usage: bench/parquet_scan.sh [SCALE_FACTOR] [RUNS]
+#   (QUIVER=path/to/quiver; QUIVER_SHARED_DIR=the shared data dir, default ../shared)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sf="${1:-1}"
@@ -13,7 +14,8 @@ runs="${2:-3}"
 threads="$(nproc)"
 quiver="${QUIVER:-./build/release/quiver}"
 [ -x "$quiver" ] || scripts/build.sh build/release quiver_cli
-peers="$(../shared/peers/setup.sh)"
+shared="${QUIVER_SHARED_DIR:-../shared}"
+peers="$("$shared/peers/setup.sh")"
 work="${TMPDIR:-/tmp}/quiver-bench-parquet-sf$sf"
 mkdir -p "$work"
 if [ ! -f "$work/lineitem.csv" ]; then
@@ -24,7 +26,7 @@ if [ ! -f "$pq" ]; then
   t0=$(date +%s.%N)
   if [ "${WRITER:-quiver}" = duckdb ]; then
     echo "COPY (SELECT * FROM read_csv('$work/lineitem.csv', header=true)) TO '$pq' (FORMAT parquet);" >"$work/w.sql"
-    QUIVER_PEERS_DIR="$peers" node ../shared/peers/duckdb-run.mjs --runs 0 "$work/w.sql" >/dev/null
+    QUIVER_PEERS_DIR="$peers" node "$shared/peers/duckdb-run.mjs" --runs 0 "$work/w.sql" >/dev/null
   else
     "$quiver" -q -c "COPY (SELECT * FROM '$work/lineitem.csv') TO '$pq'" >/dev/null
   fi
@@ -53,7 +55,7 @@ for q in all filter; do
     t0=$(now)
     "$quiver" -q --format csv -f "$work/$q.sql" >"$work/quiver-$q.csv"
     q_times+=("$(echo "$(now) - $t0" | bc -l)")
-    d=$(QUIVER_PEERS_DIR="$peers" node ../shared/peers/duckdb-run.mjs --threads "$threads" --runs 1 \
+    d=$(QUIVER_PEERS_DIR="$peers" node "$shared/peers/duckdb-run.mjs" --threads "$threads" --runs 1 \
           --csv "$work/duck" "$work/$q.sql" | sed -E 's/.*"min_ms":([0-9.]+).*/\1/')
     d_times+=("$(echo "$d / 1000" | bc -l)")
   done

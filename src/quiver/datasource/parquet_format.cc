@@ -1,6 +1,7 @@
 #include "quiver/datasource/parquet_format.h"
 
 #include "quiver/datasource/parquet/file_reader.h"
+#include "quiver/datasource/parquet/row_group_reader.h"
 #include "quiver/datasource/parquet_pruning.h"
 #include "quiver/physical/operators.h"
 
@@ -13,7 +14,7 @@ struct RowGroupMorsel {
   int row_group;
 };
 
-// Streams one row group: read on the first pull, then batch_size slices.
+// Streams one row group batch by batch; the chunks are fetched on the first pull.
 class RowGroupStream : public RecordBatchStream {
  public:
   RowGroupStream(RowGroupMorsel m, std::vector<int> cols, SchemaPtr schema, bool zero_columns,
@@ -25,26 +26,25 @@ class RowGroupStream : public RecordBatchStream {
         batch_size_(batch_size) {}
 
   Result<RecordBatchPtr> Next() override {
-    if (!batch_) {
-      if (done_) return RecordBatchPtr();
-      if (zero_columns_) {
-        const int64_t n = m_.reader->metadata().row_groups[m_.row_group].num_rows;
-        batch_ = RecordBatch::Make(schema_, n, {});
-      } else {
-        QUIVER_ASSIGN_OR_RAISE(auto b, m_.reader->ReadRowGroup(m_.row_group, cols_));
-        batch_ = b->WithSchema(schema_);
-      }
+    if (done_) return RecordBatchPtr();
+    if (zero_columns_) {
+      // Only the row count is needed: no column is read.
+      done_ = true;
+      const int64_t n = m_.reader->metadata().row_groups[m_.row_group].num_rows;
+      return RecordBatch::Make(schema_, n, {});
+    }
+    if (!rows_) {
+      QUIVER_ASSIGN_OR_RAISE(rows_,
+                             parquet::RowGroupBatchReader::Open(m_.reader, m_.row_group, cols_));
       m_.reader.reset();
     }
-    if (offset_ >= batch_->num_rows()) {
-      batch_.reset();
+    QUIVER_ASSIGN_OR_RAISE(RecordBatchPtr b, rows_->Next(batch_size_));
+    if (!b) {
       done_ = true;
+      rows_.reset();
       return RecordBatchPtr();
     }
-    int64_t n = std::min(batch_size_, batch_->num_rows() - offset_);
-    auto out = batch_->Slice(offset_, n);
-    offset_ += n;
-    return out;
+    return b->WithSchema(schema_);
   }
 
  private:
@@ -53,8 +53,7 @@ class RowGroupStream : public RecordBatchStream {
   SchemaPtr schema_;
   bool zero_columns_;
   int64_t batch_size_;
-  RecordBatchPtr batch_;
-  int64_t offset_ = 0;
+  std::unique_ptr<parquet::RowGroupBatchReader> rows_;
   bool done_ = false;
 };
 

@@ -93,6 +93,7 @@ class ChunkDecoder {
     int64_t n;
     Encoding enc;
     const int64_t at = out_->num_levels;
+    const bool first_page = seen_ == 0;
     if (page.header.type == PageType::kDataPage) {
       const auto& h = *page.header.data_page_header;
       n = h.num_values;
@@ -124,7 +125,7 @@ class ChunkDecoder {
     }
     if (leaf_.max_rep > 0) {
       QUIVER_RETURN_NOT_OK(CheckLevels(out_->rep.data() + at, n, leaf_.max_rep));
-      if (n > 0 && at == 0 && out_->rep[0] != 0) return Corrupt("first repetition level not 0");
+      if (n > 0 && first_page && out_->rep[at] != 0) return Corrupt("first repetition level not 0");
     }
     int64_t present = n;
     if (leaf_.max_def > 0) {
@@ -134,13 +135,17 @@ class ChunkDecoder {
       for (int64_t i = 0; i < n; ++i) present += d[i] == leaf_.max_def;
     }
     out_->num_levels += n;
+    seen_ += n;
     return DecodeValues(enc, p, end - p, present);
   }
+
+  /// Levels decoded so far over the whole chunk.
+  int64_t seen() const { return seen_; }
 
  private:
   Status Grow(int64_t n) {
     // Bounds the allocation: pages may not claim more values than the chunk.
-    if (n < 0 || n > limit_ - out_->num_levels) {
+    if (n < 0 || n > limit_ - seen_) {
       return Corrupt("page claims more values than its column chunk");
     }
     if (leaf_.max_rep > 0) out_->rep.resize(out_->num_levels + n);
@@ -203,6 +208,7 @@ class ChunkDecoder {
   const LeafColumn& leaf_;
   int64_t limit_;
   LeafData* out_;
+  int64_t seen_ = 0;
   std::shared_ptr<Dictionary> dict_;
   std::unique_ptr<ValueDecoder> dict_decoder_;
   std::unique_ptr<ValueDecoder> decoders_[16];
@@ -211,17 +217,25 @@ class ChunkDecoder {
 
 }  // namespace
 
-Result<LeafData> ReadColumnChunk(RandomAccessSource& source, const ColumnChunk& chunk,
-                                 const LeafColumn& leaf) {
+Result<ChunkRange> CheckedChunkRange(const ColumnChunk& chunk, const LeafColumn& leaf,
+                                     int64_t file_size) {
   if (chunk.file_path) return Status::NotImplemented("Parquet column chunks in external files");
   if (!chunk.meta_data) return Status::IO("corrupt Parquet file: column chunk without metadata");
+  const ColumnMetaData& md = *chunk.meta_data;
+  if (md.type != *leaf.element->type) {
+    return Status::IO("column chunk type differs from the schema");
+  }
+  if (md.num_values < 0) return Status::IO("corrupt Parquet file: negative value count");
+  return ColumnChunkRange(md, file_size);
+}
+
+Result<LeafData> ReadColumnChunk(RandomAccessSource& source, const ColumnChunk& chunk,
+                                 const LeafColumn& leaf) {
+  QUIVER_ASSIGN_OR_RAISE(ChunkRange range, CheckedChunkRange(chunk, leaf, source.Size()));
   const ColumnMetaData& md = *chunk.meta_data;
   LeafData out;
   out.type = *leaf.element->type;
   out.type_length = leaf.element->type_length.value_or(0);
-  if (md.type != out.type) return Status::IO("column chunk type differs from the schema");
-  if (md.num_values < 0) return Status::IO("corrupt Parquet file: negative value count");
-  QUIVER_ASSIGN_OR_RAISE(ChunkRange range, ColumnChunkRange(md, source.Size()));
   QUIVER_ASSIGN_OR_RAISE(ByteRange bytes, source.ReadAt(range.start, range.length));
   PageReader pages(std::move(bytes), md.codec, md.num_values);
   ChunkDecoder dec(leaf, md.num_values, &out);
@@ -240,6 +254,160 @@ Result<LeafData> ReadColumnChunk(RandomAccessSource& source, const ColumnChunk& 
   }
   if (out.bin_offsets.empty()) out.bin_offsets.push_back(0);
   return out;
+}
+
+// ------------------------------------------------------------ streaming
+
+struct ColumnChunkStream::Impl {
+  Impl(ByteRange bytes, const ColumnMetaData& md, const LeafColumn& leaf)
+      : leaf(leaf),
+        num_values(md.num_values),
+        pages(std::move(bytes), md.codec, md.num_values),
+        dec(leaf, md.num_values, &pending) {
+    pending.type = *leaf.element->type;
+    pending.type_length = leaf.element->type_length.value_or(0);
+    binary = pending.type == PhysicalType::kByteArray ||
+             pending.type == PhysicalType::kFixedLenByteArray;
+    width = binary ? 0 : DecodedValueSize(pending.type);
+  }
+
+  // Decodes pages until `rows` whole rows are buffered or the chunk ends;
+  // returns the number of levels those rows span.
+  Result<int64_t> Buffer(int64_t rows) {
+    while (true) {
+      const int64_t avail = pending.num_levels - pos;
+      if (leaf.max_rep == 0) {
+        if (avail >= rows || exhausted) return std::min(avail, rows);
+      } else {
+        // A row ends where the next one (rep == 0) starts.
+        int64_t found = 0;
+        for (int64_t i = pos + 1; i < pending.num_levels; ++i) {
+          if (pending.rep[i] == 0 && ++found == rows) return i - pos;
+        }
+        if (exhausted) return avail;
+      }
+      QUIVER_RETURN_NOT_OK(NextPage());
+    }
+  }
+
+  Status NextPage() {
+    Compact();
+    while (true) {
+      QUIVER_ASSIGN_OR_RAISE(std::optional<Page> page, pages.Next());
+      if (!page) {
+        exhausted = true;
+        if (dec.seen() != num_values) {
+          return Status::IO("corrupt Parquet file: column chunk holds " +
+                            std::to_string(dec.seen()) + " values, metadata says " +
+                            std::to_string(num_values));
+        }
+        return Status::OK();
+      }
+      if (page->header.type == PageType::kDictionaryPage) {
+        QUIVER_RETURN_NOT_OK(dec.OnDictionary(*page));
+        continue;
+      }
+      return dec.OnData(*page);
+    }
+  }
+
+  // Drops the consumed prefix of the buffer.
+  void Compact() {
+    if (pos == 0) return;
+    if (leaf.max_rep > 0) pending.rep.erase(pending.rep.begin(), pending.rep.begin() + pos);
+    if (leaf.max_def > 0) pending.def.erase(pending.def.begin(), pending.def.begin() + pos);
+    if (binary) {
+      const int64_t base = pending.bin_offsets[vpos];
+      pending.bin_data.erase(pending.bin_data.begin(), pending.bin_data.begin() + base);
+      pending.bin_offsets.erase(pending.bin_offsets.begin(), pending.bin_offsets.begin() + vpos);
+      for (auto& o : pending.bin_offsets) o -= base;
+    } else {
+      pending.fixed.erase(pending.fixed.begin(), pending.fixed.begin() + vpos * width);
+    }
+    pending.num_levels -= pos;
+    pending.num_values -= vpos;
+    pos = vpos = 0;
+  }
+
+  Status Take(int64_t levels, LeafData* out) {
+    int64_t values = levels;
+    if (leaf.max_def > 0) {
+      values = 0;
+      const int16_t* d = pending.def.data() + pos;
+      for (int64_t i = 0; i < levels; ++i) values += d[i] == leaf.max_def;
+    }
+    if (values > pending.num_values - vpos) {
+      return Status::IO("corrupt Parquet page: fewer values than levels require");
+    }
+    *out = LeafData();
+    out->type = pending.type;
+    out->type_length = pending.type_length;
+    out->num_levels = levels;
+    out->num_values = values;
+    if (binary && pending.bin_offsets.empty()) pending.bin_offsets.push_back(0);
+    if (pos == 0 && levels == pending.num_levels && values == pending.num_values) {
+      // Everything buffered: hand the vectors over.
+      out->def = std::move(pending.def);
+      out->rep = std::move(pending.rep);
+      out->fixed = std::move(pending.fixed);
+      out->bin_data = std::move(pending.bin_data);
+      out->bin_offsets = std::move(pending.bin_offsets);
+      const LeafData empty;
+      pending.def = empty.def;
+      pending.rep = empty.rep;
+      pending.fixed.clear();
+      pending.bin_data.clear();
+      pending.bin_offsets.clear();
+      pending.num_levels = pending.num_values = 0;
+      return Status::OK();
+    }
+    if (leaf.max_def > 0) {
+      out->def.assign(pending.def.begin() + pos, pending.def.begin() + pos + levels);
+    }
+    if (leaf.max_rep > 0) {
+      out->rep.assign(pending.rep.begin() + pos, pending.rep.begin() + pos + levels);
+    }
+    if (binary) {
+      const int64_t* o = pending.bin_offsets.data() + vpos;
+      const int64_t base = o[0];
+      out->bin_offsets.resize(values + 1);
+      for (int64_t i = 0; i <= values; ++i) out->bin_offsets[i] = o[i] - base;
+      out->bin_data.assign(pending.bin_data.begin() + base, pending.bin_data.begin() + o[values]);
+    } else {
+      out->fixed.assign(pending.fixed.begin() + vpos * width,
+                        pending.fixed.begin() + (vpos + values) * width);
+    }
+    pos += levels;
+    vpos += values;
+    return Status::OK();
+  }
+
+  const LeafColumn& leaf;
+  int64_t num_values;
+  PageReader pages;
+  LeafData pending;
+  ChunkDecoder dec;
+  bool binary = false;
+  int width = 0;
+  bool exhausted = false;
+  int64_t pos = 0;   // first unconsumed level in `pending`
+  int64_t vpos = 0;  // first unconsumed value in `pending`
+};
+
+ColumnChunkStream::ColumnChunkStream(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ColumnChunkStream::~ColumnChunkStream() = default;
+
+Result<std::unique_ptr<ColumnChunkStream>> ColumnChunkStream::Open(ByteRange bytes,
+                                                                   const ColumnChunk& chunk,
+                                                                   const LeafColumn& leaf) {
+  if (!chunk.meta_data) return Status::IO("corrupt Parquet file: column chunk without metadata");
+  return std::unique_ptr<ColumnChunkStream>(
+      new ColumnChunkStream(std::make_unique<Impl>(std::move(bytes), *chunk.meta_data, leaf)));
+}
+
+Status ColumnChunkStream::Next(int64_t rows, LeafData* out) {
+  QUIVER_ASSIGN_OR_RAISE(int64_t levels, impl_->Buffer(rows));
+  return impl_->Take(levels, out);
 }
 
 }  // namespace quiver::parquet

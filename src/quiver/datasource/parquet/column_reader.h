@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "quiver/arrow/status.h"
 #include "quiver/datasource/parquet/arrow_schema.h"
+#include "quiver/datasource/parquet/footer.h"
 #include "quiver/datasource/parquet/metadata.h"
 #include "quiver/datasource/parquet/source.h"
 
@@ -29,5 +31,30 @@ struct LeafData {
 /// Reads and decodes one column chunk of `leaf`.
 Result<LeafData> ReadColumnChunk(RandomAccessSource& source, const ColumnChunk& chunk,
                                  const LeafColumn& leaf);
+
+/// The byte range of `chunk` in a file of `file_size` bytes, after checking
+/// the chunk against the schema.
+Result<ChunkRange> CheckedChunkRange(const ColumnChunk& chunk, const LeafColumn& leaf,
+                                     int64_t file_size);
+
+/// Decodes a column chunk a few rows at a time: pages are decompressed and
+/// decoded only as the rows they hold are asked for.
+class ColumnChunkStream {
+ public:
+  /// `bytes` holds the chunk's pages (see CheckedChunkRange); `leaf` must
+  /// outlive the stream.
+  static Result<std::unique_ptr<ColumnChunkStream>> Open(ByteRange bytes, const ColumnChunk& chunk,
+                                                         const LeafColumn& leaf);
+  ~ColumnChunkStream();
+
+  /// Replaces `*out` with the next `rows` top-level rows (fewer at the end
+  /// of the chunk; none once it is exhausted).
+  Status Next(int64_t rows, LeafData* out);
+
+ private:
+  struct Impl;
+  explicit ColumnChunkStream(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace quiver::parquet

@@ -1,0 +1,147 @@
+#include "quiver/datasource/parquet/row_group_reader.h"
+
+#include <algorithm>
+
+#include "quiver/datasource/parquet/assemble.h"
+#include "quiver/datasource/parquet/column_reader.h"
+
+namespace quiver::parquet {
+
+namespace {
+
+void CollectLeaves(const FieldPlan& p, std::vector<int>* out) {
+  if (p.kind == FieldPlan::kLeaf) out->push_back(p.leaf);
+  for (const auto& c : p.children) CollectLeaves(c, out);
+}
+
+std::string LeafPath(const LeafColumn& leaf) {
+  std::string path;
+  for (const auto& p : leaf.path) path += (path.empty() ? "" : ".") + p;
+  return path;
+}
+
+}  // namespace
+
+std::vector<ReadRange> CoalesceRanges(std::vector<ReadRange> ranges, int64_t hole,
+                                      int64_t max_read) {
+  std::sort(ranges.begin(), ranges.end(),
+            [](const ReadRange& a, const ReadRange& b) { return a.offset < b.offset; });
+  std::vector<ReadRange> out;
+  for (const auto& r : ranges) {
+    if (!out.empty()) {
+      ReadRange& last = out.back();
+      const int64_t end = last.offset + last.length;
+      const int64_t new_end = std::max(end, r.offset + r.length);
+      if (r.offset - end <= hole && new_end - last.offset <= max_read) {
+        last.length = new_end - last.offset;
+        continue;
+      }
+    }
+    out.push_back(r);
+  }
+  return out;
+}
+
+RowGroupBatchReader::~RowGroupBatchReader() = default;
+
+Result<std::unique_ptr<RowGroupBatchReader>> RowGroupBatchReader::Open(
+    std::shared_ptr<ParquetFileReader> reader, int rg, const std::vector<int>& columns) {
+  if (rg < 0 || rg >= reader->num_row_groups()) {
+    return Status::IO("row group " + std::to_string(rg) + " out of range");
+  }
+  const SchemaPlan& plan = reader->schema_plan();
+  const RowGroup& group = reader->metadata().row_groups[rg];
+  if (group.columns.size() != plan.leaves.size()) {
+    return Status::IO("corrupt Parquet file: row group " + std::to_string(rg) + " has " +
+                      std::to_string(group.columns.size()) + " column chunks for " +
+                      std::to_string(plan.leaves.size()) + " columns");
+  }
+  if (group.num_rows < 0) return Status::IO("corrupt Parquet file: negative row count");
+  std::unique_ptr<RowGroupBatchReader> out(new RowGroupBatchReader());
+  std::vector<FieldPtr> fields;
+  for (int c : columns) {
+    if (c < 0 || c >= reader->schema()->num_fields()) {
+      return Status::IO("column index " + std::to_string(c) + " out of range");
+    }
+    CollectLeaves(plan.fields[c], &out->leaves_);
+    fields.push_back(reader->schema()->field(c));
+  }
+  std::sort(out->leaves_.begin(), out->leaves_.end());
+  out->leaves_.erase(std::unique(out->leaves_.begin(), out->leaves_.end()), out->leaves_.end());
+
+  // One read per group of neighbouring chunks.
+  RandomAccessSource& source = reader->source();
+  std::vector<ReadRange> ranges;
+  std::vector<ReadRange> chunk_ranges(plan.leaves.size());
+  for (int l : out->leaves_) {
+    auto range = CheckedChunkRange(group.columns[l], plan.leaves[l], source.Size());
+    if (!range.ok()) {
+      return range.status().WithContext("reading " + source.name() + " column " +
+                                        LeafPath(plan.leaves[l]));
+    }
+    chunk_ranges[l] = {range->start, range->length};
+    ranges.push_back(chunk_ranges[l]);
+  }
+  std::vector<ReadRange> reads = CoalesceRanges(ranges, kCoalesceHoleBytes, kCoalesceMaxBytes);
+  std::vector<ByteRange> fetched;
+  for (const auto& r : reads) {
+    QUIVER_ASSIGN_OR_RAISE(ByteRange bytes, source.ReadAt(r.offset, r.length));
+    fetched.push_back(std::move(bytes));
+  }
+  out->num_reads_ = static_cast<int64_t>(reads.size());
+  out->streams_.resize(plan.leaves.size());
+  for (int l : out->leaves_) {
+    const ReadRange& c = chunk_ranges[l];
+    // The read holding this chunk: the last one starting at or before it.
+    size_t k = std::upper_bound(reads.begin(), reads.end(), c.offset,
+                                [](int64_t off, const ReadRange& r) { return off < r.offset; }) -
+               reads.begin() - 1;
+    ByteRange slice;
+    slice.owner = fetched[k].owner;
+    slice.data = fetched[k].data + (c.offset - reads[k].offset);
+    slice.size = c.length;
+    QUIVER_ASSIGN_OR_RAISE(
+        out->streams_[l],
+        ColumnChunkStream::Open(std::move(slice), group.columns[l], plan.leaves[l]));
+  }
+  out->reader_ = std::move(reader);
+  out->columns_ = columns;
+  out->schema_ = quiver::schema(std::move(fields), out->reader_->schema()->metadata());
+  out->rows_left_ = group.num_rows;
+  return out;
+}
+
+Result<RecordBatchPtr> RowGroupBatchReader::Next(int64_t max_rows) {
+  if (rows_left_ <= 0) return RecordBatchPtr();
+  const int64_t n = std::min(std::max<int64_t>(max_rows, 1), rows_left_);
+  const SchemaPlan& plan = reader_->schema_plan();
+  std::vector<LeafData> leaves(plan.leaves.size());
+  for (int l : leaves_) {
+    Status st = streams_[l]->Next(n, &leaves[l]);
+    if (!st.ok()) {
+      return st.WithContext("reading " + reader_->source().name() + " column " +
+                            LeafPath(plan.leaves[l]));
+    }
+  }
+  std::vector<ArrayPtr> arrays;
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    const int c = columns_[i];
+    // A column asked for twice: its leaf values were moved into the first.
+    auto twice = std::find(columns_.begin(), columns_.begin() + i, c);
+    if (twice != columns_.begin() + i) {
+      arrays.push_back(arrays[twice - columns_.begin()]);
+      continue;
+    }
+    QUIVER_ASSIGN_OR_RAISE(ArrayDataPtr data, AssembleField(plan, plan.fields[c], &leaves));
+    if (data->length != n) {
+      return Status::IO("corrupt Parquet file: column " + reader_->schema()->field(c)->name() +
+                        " has fewer rows than its row group");
+    }
+    QUIVER_RETURN_NOT_OK(data->Validate());
+    arrays.push_back(MakeArray(std::move(data)));
+  }
+  rows_left_ -= n;
+  return RecordBatch::Make(schema_, n, std::move(arrays));
+}
+
+}  // namespace quiver::parquet

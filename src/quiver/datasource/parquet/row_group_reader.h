@@ -1,0 +1,56 @@
+// Streams one row group as record batches: the projected column chunks are
+// fetched with a few coalesced reads, then their pages are decoded a batch
+// at a time so that decoded values are consumed while still in cache.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "quiver/arrow/record_batch.h"
+#include "quiver/datasource/parquet/column_reader.h"
+#include "quiver/datasource/parquet/file_reader.h"
+
+namespace quiver::parquet {
+
+/// Byte ranges closer than this are fetched as one read.
+constexpr int64_t kCoalesceHoleBytes = int64_t{1} << 20;
+/// Coalesced reads stop growing at this size.
+constexpr int64_t kCoalesceMaxBytes = int64_t{64} << 20;
+
+struct ReadRange {
+  int64_t offset = 0;
+  int64_t length = 0;
+};
+
+/// Merges `ranges` (any order) into few large reads: ranges separated by at
+/// most `hole` bytes join while the read stays within `max_read` bytes.
+std::vector<ReadRange> CoalesceRanges(std::vector<ReadRange> ranges, int64_t hole,
+                                      int64_t max_read);
+
+class RowGroupBatchReader {
+ public:
+  /// Opens row group `rg` of `reader` for the top-level fields `columns`
+  /// (indices into reader->schema()).
+  static Result<std::unique_ptr<RowGroupBatchReader>> Open(
+      std::shared_ptr<ParquetFileReader> reader, int rg, const std::vector<int>& columns);
+  ~RowGroupBatchReader();
+
+  /// The next batch of at most `max_rows` rows; null at the end.
+  Result<RecordBatchPtr> Next(int64_t max_rows);
+  int64_t rows_left() const { return rows_left_; }
+  /// Number of reads issued for the column chunks (for tests).
+  int64_t num_reads() const { return num_reads_; }
+
+ private:
+  RowGroupBatchReader() = default;
+
+  std::shared_ptr<ParquetFileReader> reader_;
+  std::vector<int> columns_;
+  SchemaPtr schema_;
+  std::vector<int> leaves_;                                  // leaf indices in use
+  std::vector<std::unique_ptr<ColumnChunkStream>> streams_;  // by leaf index
+  int64_t rows_left_ = 0;
+  int64_t num_reads_ = 0;
+};
+
+}  // namespace quiver::parquet
