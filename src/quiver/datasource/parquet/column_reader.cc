@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 
 #include "quiver/datasource/parquet/encoding.h"
 #include "quiver/datasource/parquet/footer.h"
@@ -136,7 +137,28 @@ class ChunkDecoder {
     }
     out_->num_levels += n;
     seen_ += n;
-    return DecodeValues(enc, p, end - p, present);
+    if (present > 0) {
+      queue_.push_back({page.owner, enc, p, static_cast<int64_t>(end - p), present});
+      queued_values_ += present;
+    }
+    return Status::OK();
+  }
+
+  /// Values of data pages whose levels were decoded but whose values were not.
+  int64_t queued_values() const { return queued_values_; }
+
+  /// Decodes the next `n` queued values, appending them to `dst`.
+  Status TakeValues(int64_t n, LeafData* dst) {
+    if (n > queued_values_) return Corrupt("fewer values than levels require");
+    while (n > 0) {
+      if (active_left_ == 0) QUIVER_RETURN_NOT_OK(StartPage());
+      const int64_t k = std::min(n, active_left_);
+      QUIVER_RETURN_NOT_OK(DecodeValues(k, dst));
+      active_left_ -= k;
+      queued_values_ -= k;
+      n -= k;
+    }
+    return Status::OK();
   }
 
   /// Levels decoded so far over the whole chunk.
@@ -153,57 +175,74 @@ class ChunkDecoder {
     return Status::OK();
   }
 
-  Status DecodeValues(Encoding enc, const uint8_t* data, int64_t len, int64_t n) {
-    if (n == 0) return Status::OK();
-    ValueDecoder* dec;
-    if (enc == Encoding::kPlainDictionary || enc == Encoding::kRleDictionary) {
+  // Makes the oldest queued page the one values are decoded from.
+  Status StartPage() {
+    if (queue_.empty()) return Corrupt("fewer values than levels require");
+    ValuePage page = std::move(queue_.front());
+    queue_.pop_front();
+    if (page.encoding == Encoding::kPlainDictionary || page.encoding == Encoding::kRleDictionary) {
       if (!dict_) return Corrupt("dictionary-encoded page without a dictionary page");
       if (!dict_decoder_) dict_decoder_ = MakeDictionaryDecoder(dict_);
-      dec = dict_decoder_.get();
+      active_ = dict_decoder_.get();
     } else {
-      auto& slot = decoders_[static_cast<int>(enc) & 15];
+      auto& slot = decoders_[static_cast<int>(page.encoding) & 15];
       if (!slot) {
-        QUIVER_ASSIGN_OR_RAISE(slot, MakeDecoder(enc, out_->type, out_->type_length));
+        QUIVER_ASSIGN_OR_RAISE(slot, MakeDecoder(page.encoding, out_->type, out_->type_length));
       }
-      dec = slot.get();
+      active_ = slot.get();
     }
-    QUIVER_RETURN_NOT_OK(dec->SetData(n, data, len));
-    const int width = DecodedValueSize(out_->type);
-    const bool binary =
-        out_->type == PhysicalType::kByteArray || out_->type == PhysicalType::kFixedLenByteArray;
-    int64_t got;
-    if (!binary) {
-      size_t at = out_->fixed.size();
-      out_->fixed.resize(at + static_cast<size_t>(n) * width);
-      QUIVER_ASSIGN_OR_RAISE(got, dec->Decode(out_->fixed.data() + at, n));
-    } else {
-      views_.resize(n);
-      QUIVER_ASSIGN_OR_RAISE(got, dec->Decode(views_.data(), n));
-      if (out_->bin_offsets.empty()) out_->bin_offsets.push_back(0);
-      int64_t total = 0;
-      for (int64_t i = 0; i < got; ++i) total += views_[i].len;
-      size_t at = out_->bin_data.size();
-      out_->bin_data.resize(at + total);
-      uint8_t* dst = out_->bin_data.data() + at;
-      int64_t off = static_cast<int64_t>(at);
-      for (int64_t i = 0; i < got; ++i) {
-        if (out_->type == PhysicalType::kFixedLenByteArray &&
-            views_[i].len != static_cast<uint32_t>(out_->type_length)) {
-          return Corrupt("FIXED_LEN_BYTE_ARRAY value of the wrong length");
-        }
-        if (views_[i].len) std::memcpy(dst, views_[i].ptr, views_[i].len);
-        dst += views_[i].len;
-        off += views_[i].len;
-        out_->bin_offsets.push_back(off);
-      }
-    }
-    if (got != n) {
-      return Corrupt("page holds " + std::to_string(got) + " values, levels say " +
-                     std::to_string(n));
-    }
-    out_->num_values += n;
+    QUIVER_RETURN_NOT_OK(active_->SetData(page.values, page.data, page.size));
+    active_page_ = std::move(page.owner);  // the decoder reads from it
+    active_left_ = page.values;
     return Status::OK();
   }
+
+  // Decodes `n` values of the active page into `dst`.
+  Status DecodeValues(int64_t n, LeafData* dst) {
+    const int width = DecodedValueSize(dst->type);
+    const bool binary =
+        dst->type == PhysicalType::kByteArray || dst->type == PhysicalType::kFixedLenByteArray;
+    int64_t got;
+    if (!binary) {
+      size_t at = dst->fixed.size();
+      dst->fixed.resize(at + static_cast<size_t>(n) * width);
+      QUIVER_ASSIGN_OR_RAISE(got, active_->Decode(dst->fixed.data() + at, n));
+    } else {
+      views_.resize(n);
+      QUIVER_ASSIGN_OR_RAISE(got, active_->Decode(views_.data(), n));
+      if (dst->bin_offsets.empty()) dst->bin_offsets.push_back(0);
+      int64_t total = 0;
+      for (int64_t i = 0; i < got; ++i) total += views_[i].len;
+      size_t at = dst->bin_data.size();
+      dst->bin_data.resize(at + total);
+      uint8_t* out = dst->bin_data.data() + at;
+      int64_t off = static_cast<int64_t>(at);
+      const size_t first = dst->bin_offsets.size();
+      dst->bin_offsets.resize(first + got);
+      int64_t* offsets = dst->bin_offsets.data() + first;
+      for (int64_t i = 0; i < got; ++i) {
+        if (dst->type == PhysicalType::kFixedLenByteArray &&
+            views_[i].len != static_cast<uint32_t>(dst->type_length)) {
+          return Corrupt("FIXED_LEN_BYTE_ARRAY value of the wrong length");
+        }
+        if (views_[i].len) std::memcpy(out, views_[i].ptr, views_[i].len);
+        out += views_[i].len;
+        off += views_[i].len;
+        offsets[i] = off;
+      }
+    }
+    if (got != n) return Corrupt("page holds fewer values than its levels say");
+    dst->num_values += n;
+    return Status::OK();
+  }
+
+  struct ValuePage {
+    std::shared_ptr<const void> owner;
+    Encoding encoding;
+    const uint8_t* data;
+    int64_t size;
+    int64_t values;
+  };
 
   const LeafColumn& leaf_;
   int64_t limit_;
@@ -213,6 +252,11 @@ class ChunkDecoder {
   std::unique_ptr<ValueDecoder> dict_decoder_;
   std::unique_ptr<ValueDecoder> decoders_[16];
   std::vector<ByteArray> views_;
+  std::deque<ValuePage> queue_;
+  int64_t queued_values_ = 0;
+  ValueDecoder* active_ = nullptr;
+  std::shared_ptr<const void> active_page_;
+  int64_t active_left_ = 0;
 };
 
 }  // namespace
@@ -246,6 +290,7 @@ Result<LeafData> ReadColumnChunk(RandomAccessSource& source, const ColumnChunk& 
       QUIVER_RETURN_NOT_OK(dec.OnDictionary(*page));
     } else {
       QUIVER_RETURN_NOT_OK(dec.OnData(*page));
+      QUIVER_RETURN_NOT_OK(dec.TakeValues(dec.queued_values(), &out));
     }
   }
   if (out.num_levels != md.num_values) {
@@ -311,24 +356,17 @@ struct ColumnChunkStream::Impl {
     }
   }
 
-  // Drops the consumed prefix of the buffer.
+  // Drops the consumed prefix of the level buffer.
   void Compact() {
     if (pos == 0) return;
     if (leaf.max_rep > 0) pending.rep.erase(pending.rep.begin(), pending.rep.begin() + pos);
     if (leaf.max_def > 0) pending.def.erase(pending.def.begin(), pending.def.begin() + pos);
-    if (binary) {
-      const int64_t base = pending.bin_offsets[vpos];
-      pending.bin_data.erase(pending.bin_data.begin(), pending.bin_data.begin() + base);
-      pending.bin_offsets.erase(pending.bin_offsets.begin(), pending.bin_offsets.begin() + vpos);
-      for (auto& o : pending.bin_offsets) o -= base;
-    } else {
-      pending.fixed.erase(pending.fixed.begin(), pending.fixed.begin() + vpos * width);
-    }
     pending.num_levels -= pos;
-    pending.num_values -= vpos;
-    pos = vpos = 0;
+    pos = 0;
   }
 
+  // Moves `levels` buffered levels into `out` and decodes their values
+  // straight from the pages into it.
   Status Take(int64_t levels, LeafData* out) {
     int64_t values = levels;
     if (leaf.max_def > 0) {
@@ -336,50 +374,33 @@ struct ColumnChunkStream::Impl {
       const int16_t* d = pending.def.data() + pos;
       for (int64_t i = 0; i < levels; ++i) values += d[i] == leaf.max_def;
     }
-    if (values > pending.num_values - vpos) {
-      return Status::IO("corrupt Parquet page: fewer values than levels require");
-    }
     *out = LeafData();
     out->type = pending.type;
     out->type_length = pending.type_length;
     out->num_levels = levels;
-    out->num_values = values;
-    if (binary && pending.bin_offsets.empty()) pending.bin_offsets.push_back(0);
-    if (pos == 0 && levels == pending.num_levels && values == pending.num_values) {
-      // Everything buffered: hand the vectors over.
-      out->def = std::move(pending.def);
-      out->rep = std::move(pending.rep);
-      out->fixed = std::move(pending.fixed);
-      out->bin_data = std::move(pending.bin_data);
-      out->bin_offsets = std::move(pending.bin_offsets);
-      const LeafData empty;
-      pending.def = empty.def;
-      pending.rep = empty.rep;
-      pending.fixed.clear();
-      pending.bin_data.clear();
-      pending.bin_offsets.clear();
-      pending.num_levels = pending.num_values = 0;
-      return Status::OK();
-    }
-    if (leaf.max_def > 0) {
-      out->def.assign(pending.def.begin() + pos, pending.def.begin() + pos + levels);
-    }
-    if (leaf.max_rep > 0) {
-      out->rep.assign(pending.rep.begin() + pos, pending.rep.begin() + pos + levels);
+    if (pos == 0 && levels == pending.num_levels) {
+      // Everything buffered: hand the levels over.
+      out->def.swap(pending.def);
+      out->rep.swap(pending.rep);
+      pending.def.clear();
+      pending.rep.clear();
+      pending.num_levels = 0;
+    } else {
+      if (leaf.max_def > 0) {
+        out->def.assign(pending.def.begin() + pos, pending.def.begin() + pos + levels);
+      }
+      if (leaf.max_rep > 0) {
+        out->rep.assign(pending.rep.begin() + pos, pending.rep.begin() + pos + levels);
+      }
+      pos += levels;
     }
     if (binary) {
-      const int64_t* o = pending.bin_offsets.data() + vpos;
-      const int64_t base = o[0];
-      out->bin_offsets.resize(values + 1);
-      for (int64_t i = 0; i <= values; ++i) out->bin_offsets[i] = o[i] - base;
-      out->bin_data.assign(pending.bin_data.begin() + base, pending.bin_data.begin() + o[values]);
+      out->bin_offsets.reserve(values + 1);
+      out->bin_offsets.push_back(0);
     } else {
-      out->fixed.assign(pending.fixed.begin() + vpos * width,
-                        pending.fixed.begin() + (vpos + values) * width);
+      out->fixed.reserve(values * width);
     }
-    pos += levels;
-    vpos += values;
-    return Status::OK();
+    return dec.TakeValues(values, out);
   }
 
   const LeafColumn& leaf;
@@ -390,8 +411,7 @@ struct ColumnChunkStream::Impl {
   bool binary = false;
   int width = 0;
   bool exhausted = false;
-  int64_t pos = 0;   // first unconsumed level in `pending`
-  int64_t vpos = 0;  // first unconsumed value in `pending`
+  int64_t pos = 0;  // first unconsumed level in `pending`
 };
 
 ColumnChunkStream::ColumnChunkStream(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
