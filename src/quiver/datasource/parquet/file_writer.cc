@@ -40,7 +40,12 @@ Result<int64_t> ParseInt(const std::string& key, const std::string& v) {
 // Which top-level types must be converted before shredding.
 DataTypePtr PlainType(const DataTypePtr& t) {
   switch (t->id()) {
-    case TypeId::kDictionary: return PlainType(t->value_type());
+    case TypeId::kDictionary: {
+      // Always decoded: null dictionary values make their rows null, which
+      // the levels must see.
+      DataTypePtr v = PlainType(t->value_type());
+      return v ? v : t->value_type();
+    }
     case TypeId::kUtf8View: return utf8();
     case TypeId::kBinaryView: return binary();
     default: return nullptr;

@@ -257,6 +257,25 @@ struct LeafLevels {
   const ArrayData* values = nullptr;
 };
 
+// Whether slot `p` of dictionary array `a` refers to a null dictionary value.
+bool NullDictionaryValue(const ArrayData& a, int64_t p) {
+  const ArrayData* dict = a.dictionary.get();
+  if (!dict || dict->buffers.empty() || !dict->buffers[0] || a.buffers.size() < 2) return false;
+  const uint8_t* v = a.buffers[1]->data();
+  int64_t k;
+  switch (a.type->index_type()->id()) {
+    case TypeId::kInt8: k = reinterpret_cast<const int8_t*>(v)[p]; break;
+    case TypeId::kUInt8: k = v[p]; break;
+    case TypeId::kInt16: k = reinterpret_cast<const int16_t*>(v)[p]; break;
+    case TypeId::kUInt16: k = reinterpret_cast<const uint16_t*>(v)[p]; break;
+    case TypeId::kInt32: k = reinterpret_cast<const int32_t*>(v)[p]; break;
+    case TypeId::kUInt32: k = reinterpret_cast<const uint32_t*>(v)[p]; break;
+    default: k = reinterpret_cast<const int64_t*>(v)[p]; break;
+  }
+  if (k < 0 || k >= dict->length) return false;  // the value conversion reports it
+  return !bit_util::GetBit(dict->buffers[0]->data(), dict->offset + k);
+}
+
 class Shredder {
  public:
   explicit Shredder(std::vector<LeafLevels>* leaves) : leaves_(*leaves) {}
@@ -267,7 +286,8 @@ class Shredder {
     if (n.nullable) {
       const bool null =
           a.type->id() == TypeId::kNull ||
-          (!a.buffers.empty() && a.buffers[0] && !bit_util::GetBit(a.buffers[0]->data(), p));
+          (!a.buffers.empty() && a.buffers[0] && !bit_util::GetBit(a.buffers[0]->data(), p)) ||
+          (a.type->id() == TypeId::kDictionary && NullDictionaryValue(a, p));
       if (null) {
         Empty(n, d, r);
         return;

@@ -102,10 +102,8 @@ const char* kFiles[] = {
     "generated_nested.arrow_file", "generated_nested_large_offsets.arrow_file",
     "generated_recursive_nested.arrow_file", "generated_map.arrow_file",
     "generated_null.arrow_file", "generated_null_trivial.arrow_file",
-    // generated_dictionary.arrow_file: column dict2 (Int16 indices
-    // over Int64) shows 4 more nulls through Cast than the
-    // indices' validity holds; not yet understood.
-    "generated_dictionary_unsigned.arrow_file", "generated_duplicate_fieldnames.arrow_file",
+    "generated_dictionary.arrow_file", "generated_dictionary_unsigned.arrow_file",
+    "generated_nested_dictionary.arrow_file", "generated_duplicate_fieldnames.arrow_file",
     "generated_binary.arrow_file", "generated_binary_view.arrow_file",
     "generated_large_binary.arrow_file", "generated_duration.arrow_file"};
 
