@@ -12,11 +12,13 @@ namespace {
 
 constexpr const char* kUsage =
     "Usage: quiver-tpchgen [options]\n"
-    "Generate TPC-H data, byte-identical to dbgen.\n"
+    "Generate TPC-H data, byte-identical to dbgen (.tbl), as CSV or as Parquet.\n"
     "\n"
     "Options:\n"
     "  -s, --scale-factor SF   scale factor (default 1; >= 0.001, whole above 1)\n"
-    "      --format FMT        tbl (default) or csv\n"
+    "      --format FMT        tbl (default), csv or parquet\n"
+    "      --compression C     parquet codec: snappy (default), zstd, gzip, lz4_raw,\n"
+    "                          brotli, uncompressed\n"
     "  -o, --output-dir DIR    output directory (default .; created if missing)\n"
     "      --tables LIST       comma-separated tables (default all): nation, region,\n"
     "                          part, supplier, partsupp, customer, orders, lineitem\n"
@@ -77,6 +79,9 @@ int RunTpchgenCommand(int argc, char** argv) {
     } else if (arg == "--format") {
       if (!take_value()) return Fail("missing value for " + arg);
       options.format = value;
+    } else if (arg == "--compression") {
+      if (!take_value()) return Fail("missing value for " + arg);
+      options.compression = value;
     } else if (arg == "-o" || arg == "--output-dir") {
       if (!take_value()) return Fail("missing value for " + arg);
       if (value.empty()) return Fail("empty output directory");

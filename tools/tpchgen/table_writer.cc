@@ -3,16 +3,11 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
-#include <condition_variable>
 #include <cstdio>
 #include <cstring>
-#include <deque>
-#include <mutex>
-#include <system_error>
-#include <thread>
-#include <vector>
+
+#include "tpchgen/chunk_pipeline.h"
 
 namespace quiver::tpchgen {
 namespace {
@@ -48,101 +43,6 @@ Status WriteAll(int fd, const char* data, size_t size, const std::string& path) 
   return Status::OK();
 }
 
-// Chunks are produced by workers in any order and consumed by the caller in
-// order; at most `window` chunks exist at once.
-class ChunkPipeline {
- public:
-  ChunkPipeline(const TableWriteRequest& req, int64_t chunk_rows)
-      : req_(req),
-        chunk_rows_(chunk_rows),
-        num_chunks_((req.count + chunk_rows - 1) / chunk_rows),
-        window_(2 * static_cast<int64_t>(req.threads) + 2),
-        slots_(static_cast<size_t>(window_)),
-        ready_(static_cast<size_t>(window_), false) {}
-
-  int64_t num_chunks() const { return num_chunks_; }
-
-  // Starts the workers; fewer than asked is fine as long as one runs.
-  Status Start() {
-    try {
-      for (int t = 0; t < req_.threads; ++t) workers_.emplace_back([this] { Work(); });
-    } catch (const std::system_error& e) {
-      if (workers_.empty()) {
-        return Status::ResourcesExhausted(std::string("cannot start threads: ") + e.what());
-      }
-    }
-    return Status::OK();
-  }
-
-  // Waits for chunk `c` (in order) and hands its text to `consume`.
-  template <typename F>
-  Status Consume(int64_t c, F&& consume) {
-    size_t slot = static_cast<size_t>(c % window_);
-    {
-      std::unique_lock lock(mu_);
-      cv_.wait(lock, [&] { return ready_[slot]; });
-    }
-    Status st = consume(slots_[slot].view());
-    {
-      std::lock_guard lock(mu_);
-      slots_[slot].Clear();
-      ready_[slot] = false;
-      ++consumed_;
-    }
-    cv_.notify_all();
-    return st;
-  }
-
-  void Stop() {
-    {
-      std::lock_guard lock(mu_);
-      stopped_ = true;
-    }
-    cv_.notify_all();
-    for (auto& w : workers_) w.join();
-    workers_.clear();
-  }
-
-  ~ChunkPipeline() { Stop(); }
-
- private:
-  void Work() {
-    for (;;) {
-      int64_t c;
-      {
-        std::unique_lock lock(mu_);
-        cv_.wait(lock,
-                 [&] { return stopped_ || next_ >= num_chunks_ || next_ < consumed_ + window_; });
-        if (stopped_ || next_ >= num_chunks_) return;
-        c = next_++;
-      }
-      // The slot is free: its previous chunk (c - window) has been consumed.
-      size_t slot = static_cast<size_t>(c % window_);
-      int64_t first = req_.first + c * chunk_rows_;
-      int64_t count = std::min(chunk_rows_, req_.first + req_.count - first);
-      GenerateChunk(req_, first, count, &slots_[slot]);
-      {
-        std::lock_guard lock(mu_);
-        ready_[slot] = true;
-      }
-      cv_.notify_all();
-    }
-  }
-
-  const TableWriteRequest& req_;
-  int64_t chunk_rows_;
-  int64_t num_chunks_;
-  int64_t window_;
-  std::vector<TextBuffer> slots_;
-  std::vector<bool> ready_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  int64_t next_ = 0;
-  int64_t consumed_ = 0;
-  bool stopped_ = false;
-  std::vector<std::thread> workers_;
-};
-
 }  // namespace
 
 Status WriteTable(const TableWriteRequest& req) {
@@ -157,10 +57,16 @@ Status WriteTable(const TableWriteRequest& req) {
     st = WriteAll(fd, header.data(), header.size(), req.path);
   }
   if (st.ok() && req.count > 0) {
-    ChunkPipeline pipeline(req, ChunkRows(req.table));
+    ChunkPipeline<TextBuffer> pipeline(
+        req.first, req.count, ChunkRows(req.table), req.threads,
+        [&req](int64_t first, int64_t count, TextBuffer* out) {
+          out->Clear();
+          GenerateChunk(req, first, count, out);
+          return Status::OK();
+        });
     st = pipeline.Start();
     for (int64_t c = 0; c < pipeline.num_chunks() && st.ok(); ++c) {
-      st = pipeline.Consume(c, [&](std::string_view text) {
+      st = pipeline.Consume(c, [&](TextBuffer& text) {
         return WriteAll(fd, text.data(), text.size(), req.path);
       });
     }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "tpchgen/parquet_table_writer.h"
 #include "tpchgen/table_writer.h"
 #include "tpchgen/text_pool.h"
 #include "tpchgen/tpch_rows.h"
@@ -14,16 +15,13 @@ using tpchgen::TpchTable;
 
 Status GenerateTpch(const TpchgenOptions& options) {
   QUIVER_ASSIGN_OR_RAISE(auto scale, tpchgen::TpchScale::Make(options.scale_factor));
-  tpchgen::TextFormat format;
-  if (options.format == "tbl") {
-    format = tpchgen::TextFormat::kTbl;
-  } else if (options.format == "csv") {
+  tpchgen::TextFormat format = tpchgen::TextFormat::kTbl;
+  const bool parquet = options.format == "parquet";
+  if (options.format == "csv") {
     format = tpchgen::TextFormat::kCsv;
-  } else if (options.format == "parquet") {
-    return Status::NotImplemented("tpchgen: parquet output is not implemented yet");
-  } else {
+  } else if (options.format != "tbl" && !parquet) {
     return Status::Configuration("tpchgen: unknown format '" + options.format +
-                                 "' (expected tbl or csv)");
+                                 "' (expected tbl, csv or parquet)");
   }
   if (options.parts < 1) {
     return Status::Configuration("tpchgen: --parts must be at least 1");
@@ -60,13 +58,30 @@ Status GenerateTpch(const TpchgenOptions& options) {
   if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
   for (TpchTable table : tables) {
+    int64_t total = tpchgen::RowGenerator::ParentRowCount(table, scale);
+    int64_t per_part = total / options.parts;
+    int64_t first = per_part * (options.part - 1);
+    int64_t count = options.part == options.parts ? total - first : per_part;
+    if (parquet) {
+      tpchgen::ParquetTableWriteRequest req;
+      req.table = table;
+      req.scale = scale;
+      req.first = first;
+      req.count = count;
+      req.threads = threads;
+      req.compression = options.compression;
+      std::string file(tpchgen::TableName(table));
+      if (options.parts > 1) file.append(".").append(std::to_string(options.part));
+      file += ".parquet";
+      req.path = (std::filesystem::path(options.output_dir) / file).string();
+      QUIVER_RETURN_NOT_OK(tpchgen::WriteParquetTable(req));
+      continue;
+    }
     tpchgen::TableWriteRequest req;
     req.table = table;
     req.scale = scale;
-    int64_t total = tpchgen::RowGenerator::ParentRowCount(table, scale);
-    int64_t per_part = total / options.parts;
-    req.first = per_part * (options.part - 1);
-    req.count = options.part == options.parts ? total - req.first : per_part;
+    req.first = first;
+    req.count = count;
     req.format = format;
     req.header = format == tpchgen::TextFormat::kCsv && options.part == 1;
     req.threads = threads;

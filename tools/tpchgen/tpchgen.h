@@ -1,6 +1,6 @@
 // quiver-tpchgen: TPC-H data generation, byte-identical to the reference dbgen.
 //
-// Output files are <output_dir>/<table>.tbl (or .csv); with parts > 1 they are
+// Text files are <output_dir>/<table>.tbl (or .csv); with parts > 1 they are
 // <table>.tbl.<part>, and concatenating parts 1..N gives the whole file.
 //
 // Formats:
@@ -10,6 +10,8 @@
 //    is quoted with '"' (inner quotes doubled) only when it contains ',', '"'
 //    or a line break; TPC-H addresses and comments contain commas, other
 //    fields never need quotes. Numbers and dates are written as in .tbl.
+//  - parquet: <table>.parquet (parts: <table>.<part>.parquet), snappy by
+//    default; typed columns (see tpchgen/parquet_table_writer.h).
 //
 // Row-level streaming access (for other writers) is in tpchgen/tpch_rows.h.
 #pragma once
@@ -23,7 +25,8 @@ namespace quiver {
 
 struct TpchgenOptions {
   double scale_factor = 1;
-  std::string format = "tbl";  // tbl | csv
+  std::string format = "tbl";  // tbl | csv | parquet
+  std::string compression = "snappy";  // parquet only: as COPY's compression option
   std::string output_dir = ".";
   std::vector<std::string> tables;  // empty = all 8
   int parts = 1;

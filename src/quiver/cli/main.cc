@@ -4,7 +4,9 @@
 //   quiver -c "SQL" [-c ...]     run statements and exit
 //   quiver -f file.sql           run a file of statements
 //   quiver tpchgen [options]     generate TPC-H data
+//   quiver hitsgen [options]     generate a ClickBench-shaped hits table
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "quiver/cli/repl.h"
+#include "hitsgen/hitsgen.h"
 #include "tpchgen/tpchgen.h"
 
 namespace {
@@ -19,7 +22,8 @@ namespace {
 void Usage(FILE* out) {
   std::fprintf(out,
                "Usage: quiver [OPTIONS]\n"
-               "       quiver tpchgen [--help]\n\n"
+               "       quiver tpchgen [--help]\n"
+               "       quiver hitsgen [--help]\n\n"
                "Options:\n"
                "  -c, --command SQL     run SQL and exit (repeatable)\n"
                "  -f, --file PATH       run the statements in a file and exit (repeatable)\n"
@@ -27,6 +31,8 @@ void Usage(FILE* out) {
                "  -q, --quiet           no row count and timing after results\n"
                "  -p, --partitions N    target partitions (datafusion.execution.target_partitions)\n"
                "  -b, --batch-size N    rows per batch\n"
+               "  --repeat N            run each query N times, print the last result\n"
+               "  --timing              print each query's run times (ms) to stderr\n"
                "  -h, --help            this text\n");
 }
 
@@ -34,6 +40,9 @@ void Usage(FILE* out) {
 
 int main(int argc, char** argv) {
   if (argc > 1 && std::strcmp(argv[1], "tpchgen") == 0) return quiver::RunTpchgenCommand(argc - 1, argv + 1);
+  if (argc > 1 && std::strcmp(argv[1], "hitsgen") == 0) {
+    return quiver::RunHitsgenCommand(argc - 1, argv + 1);
+  }
 
   quiver::cli::PrintOptions print;
   std::vector<std::pair<char, std::string>> inputs;  // ('c', sql) or ('f', path)
@@ -62,6 +71,17 @@ int main(int argc, char** argv) {
       }
     } else if (a == "-q" || a == "--quiet") {
       print.quiet = true;
+    } else if (a == "--timing") {
+      print.timing = true;
+    } else if (a == "--repeat") {
+      std::string n = value("--repeat");
+      char* end = nullptr;
+      long r = std::strtol(n.c_str(), &end, 10);
+      if (n.empty() || *end != '\0' || r < 1 || r > 1000000) {
+        std::fprintf(stderr, "Error: --repeat needs a positive count, got '%s'\n", n.c_str());
+        return 2;
+      }
+      print.repeat = static_cast<int>(r);
     } else if (a == "-p" || a == "--partitions" || a == "-b" || a == "--batch-size") {
       std::string key = (a == "-p" || a == "--partitions") ? "datafusion.execution.target_partitions"
                                                          : "datafusion.execution.batch_size";

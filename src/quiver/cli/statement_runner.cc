@@ -49,7 +49,17 @@ Status RunSql(SessionContext& ctx, const std::string& sql, const PrintOptions& o
     int64_t rows = 0;
     for (const auto& b : batches) rows += b->num_rows();
     SchemaPtr schema = df.schema().ToArrow();
-    if (schema->num_fields() == 0 && rows == 0) {
+    const bool is_query = schema->num_fields() > 0 || rows > 0;
+    std::string timings = std::to_string(secs * 1e3);
+    for (int run = 1; is_query && run < options.repeat; ++run) {
+      auto t0 = std::chrono::steady_clock::now();
+      QUIVER_ASSIGN_OR_RAISE(auto again, ctx.Sql(st.text));
+      QUIVER_ASSIGN_OR_RAISE(batches, again.Collect());
+      secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      timings += "," + std::to_string(secs * 1e3);
+    }
+    if (options.timing && is_query) std::fprintf(stderr, "timing\t%s\n", timings.c_str());
+    if (!is_query) {
       if (!options.quiet) std::printf("0 row(s) fetched. \nElapsed %.3f seconds.\n\n", secs);
       continue;
     }

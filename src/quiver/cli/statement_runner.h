@@ -12,6 +12,12 @@ enum class OutputFormat { kTable, kCsv, kTsv };
 struct PrintOptions {
   OutputFormat format = OutputFormat::kTable;
   bool quiet = false;  // no "N rows in set" footer
+  /// Runs of each query (statements returning columns; DDL runs once). The
+  /// last run's result is printed.
+  int repeat = 1;
+  /// After each query, print "timing<TAB>ms,ms,..." (one per run, planning +
+  /// execution, not printing) to stderr, for benchmark drivers.
+  bool timing = false;
 };
 
 /// Parses `sql` into statements and runs each in order, printing every

@@ -4,6 +4,7 @@
 // generic row comparator.
 #include <cstring>
 
+#include "quiver/arrow/compute/compare_simd.h"
 #include "quiver/arrow/compute/kernel_util.h"
 #include "quiver/arrow/compute/row_compare.h"
 
@@ -127,6 +128,15 @@ Result<ArrayPtr> Compare(CompareOp op, const Datum& left, const Datum& right) {
                     std::is_same_v<T, Int256>) {
         return;
       } else {
+        if constexpr (std::is_integral_v<T> && std::is_signed_v<T> && sizeof(T) >= 2 &&
+                      sizeof(T) <= 8) {
+          // AVX2 when the CPU has it (decided at run time).
+          if (internal::CompareSignedSimd(op, sizeof(T), internal::Values<T>(*left.array),
+                                          left.is_scalar, internal::Values<T>(*right.array),
+                                          right.is_scalar, n, out)) {
+            return;
+          }
+        }
         CompareTyped<T>(op, internal::Values<T>(*left.array), ls, internal::Values<T>(*right.array),
                         rs, n, out);
       }
