@@ -89,6 +89,10 @@ std::string Expr::ToString() const {
     case ExprKind::kScalarSubquery: return "(<subquery>)";
     case ExprKind::kExists: return negated ? "NOT EXISTS (<subquery>)" : "EXISTS (<subquery>)";
     case ExprKind::kInSubquery:
+      if (op != Operator::kEq) {  // expr op ANY (subquery)
+        return std::string(negated ? "NOT " : "") + expr->ToString() + " " +
+               OperatorToString(op) + " ANY (<subquery>)";
+      }
       return expr->ToString() + (negated ? " NOT IN " : " IN ") + "(<subquery>)";
     case ExprKind::kPlaceholder: return name;
     case ExprKind::kWindowFunction: return WindowExprToString(*this);

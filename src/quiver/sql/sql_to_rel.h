@@ -60,10 +60,16 @@ class SqlToRel {
   Result<LogicalPlanPtr> PlanWindowNode(LogicalPlanPtr plan, const std::vector<ExprPtr*>& exprs);
   static Status CheckNamedWindows(const std::vector<sql::NamedWindow>& windows);
   Result<ExprPtr> PlanIdentifier(const sql::Expr& expr, const DFSchema& schema);
+  // Subquery expressions and outer references (sql_to_rel_subquery.cc).
+  Result<ExprPtr> PlanSubqueryExpr(const sql::Expr& expr, const DFSchema& schema);
+  /// A column missing from `schema`, resolved in an enclosing query's scope
+  /// (innermost first) as an outer reference; null when not found there.
+  ExprPtr FindOuterColumn(const Column& col, const DFSchema& schema) const;
   Result<ExprPtr> PlanLiteral(const sql::Expr& expr);
 
   SqlContextProvider* context_;
   Scope* scope_ = nullptr;
+  std::vector<DFSchemaPtr> outer_schemas_;  // FROM scopes of enclosing queries, innermost last
   const std::vector<sql::NamedWindow>* named_windows_ = nullptr;  // of the SELECT being planned
 };
 

@@ -114,7 +114,10 @@ Result<ExprPtr> SqlToRel::PlanIdentifier(const sql::Expr& e, const DFSchema& sch
   if (n.size() == 4) col.relation = TableReference{n[0].value, n[1].value, n[2].value};
   if (n.size() > 4) return Status::NotImplemented("compound identifier with more than 4 parts");
   auto idx = schema.IndexOf(col);
-  if (!idx.ok()) return idx.status().WithLocation(e.loc);
+  if (!idx.ok()) {
+    if (auto outer = FindOuterColumn(col, schema)) return outer;
+    return idx.status().WithLocation(e.loc);
+  }
   // Qualify the column with its relation so it stays unambiguous later.
   return Col(schema.column(*idx));
 }
@@ -313,8 +316,7 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
     case K::kSubquery:
     case K::kExists:
     case K::kInSubquery:
-    case K::kAnyAll:
-      return Status::NotImplemented("Subquery expressions are not supported yet").WithLocation(e.loc);
+    case K::kAnyAll: return PlanSubqueryExpr(e, schema);
     default: break;
   }
   return Status::NotImplemented("Unsupported SQL expression").WithLocation(e.loc);
