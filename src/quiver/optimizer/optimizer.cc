@@ -3,7 +3,8 @@
 namespace quiver {
 
 std::vector<OptimizerRulePtr> DefaultOptimizerRules() {
-  return {MakePushDownFilterRule(), MakePushDownLimitRule(), MakePushDownProjectionRule()};
+  return {MakeDecorrelateSubqueriesRule(), MakeSimplifyDisjunctionsRule(), MakePushDownFilterRule(),
+          MakePushDownLimitRule(), MakePushDownProjectionRule()};
 }
 
 Result<LogicalPlanPtr> Optimize(const LogicalPlanPtr& plan,

@@ -26,6 +26,8 @@ Result<LogicalPlanPtr> Optimize(const LogicalPlanPtr& plan,
                                 const std::vector<OptimizerRulePtr>& rules);
 
 // Built-in rules.
+OptimizerRulePtr MakeDecorrelateSubqueriesRule();  // subquery expressions -> joins
+OptimizerRulePtr MakeSimplifyDisjunctionsRule();   // common terms out of ORs over joins
 OptimizerRulePtr MakePushDownFilterRule();      // filters into scans
 OptimizerRulePtr MakePushDownLimitRule();       // LIMIT into Sort (top-k) and scans
 OptimizerRulePtr MakePushDownProjectionRule();  // read only the columns used
