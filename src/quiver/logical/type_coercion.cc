@@ -118,6 +118,11 @@ DataTypePtr ComparisonCoercion(const DataTypePtr& l0, const DataTypePtr& r0) {
   if (l->Equals(*r)) return l;
   if (l->id() == TypeId::kNull) return r;
   if (r->id() == TypeId::kNull) return l;
+  // Decimal against float compares as decimal (the float as Decimal128(30, 15),
+  // rounded), so `d BETWEEN 0.06 - 0.01 AND 0.06 + 0.01` keeps 0.05 and 0.07.
+  if ((l->is_decimal() && r->is_floating()) || (l->is_floating() && r->is_decimal())) {
+    return DecimalCoercion(l->is_decimal() ? l : r, decimal128(30, 15));
+  }
   if (auto t = NumericCoercion(l, r)) return t;
   if (auto t = StringCoercion(l, r)) return t;
   if (auto t = TemporalCoercion(l, r)) return t;
