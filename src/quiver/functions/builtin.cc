@@ -6,6 +6,7 @@ void RegisterBuiltinFunctions(FunctionRegistry* registry) {
   RegisterCoreAggregates(registry);
   RegisterScalarFunctions(registry);
   RegisterWindowFunctions(registry);
+  RegisterGroupingFunction(registry);
 }
 
 }  // namespace quiver

@@ -12,5 +12,6 @@ void RegisterBuiltinFunctions(FunctionRegistry* registry);
 void RegisterCoreAggregates(FunctionRegistry* registry);  // count sum min max avg
 void RegisterScalarFunctions(FunctionRegistry* registry);  // everything else, see functions/
 void RegisterWindowFunctions(FunctionRegistry* registry);  // row_number, rank, lag, ...
+void RegisterGroupingFunction(FunctionRegistry* registry);  // grouping() (GROUPING SETS)
 
 }  // namespace quiver

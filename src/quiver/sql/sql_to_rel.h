@@ -59,6 +59,11 @@ class SqlToRel {
   /// rewrites those calls into references to its output columns.
   Result<LogicalPlanPtr> PlanWindowNode(LogicalPlanPtr plan, const std::vector<ExprPtr*>& exprs);
   static Status CheckNamedWindows(const std::vector<sql::NamedWindow>& windows);
+  // GROUPING SETS / ROLLUP / CUBE (sql_to_rel_grouping.cc): multiplies *sets
+  // (initially empty) by the grouping sets `g` stands for.
+  Status AddGroupingSets(const sql::Expr& g, const DFSchema& schema,
+                         const std::vector<ExprPtr>& select_exprs,
+                         std::vector<std::vector<ExprPtr>>* sets);
   Result<ExprPtr> PlanIdentifier(const sql::Expr& expr, const DFSchema& schema);
   // Subquery expressions and outer references (sql_to_rel_subquery.cc).
   Result<ExprPtr> PlanSubqueryExpr(const sql::Expr& expr, const DFSchema& schema);
@@ -72,6 +77,15 @@ class SqlToRel {
   std::vector<DFSchemaPtr> outer_schemas_;  // FROM scopes of enclosing queries, innermost last
   const std::vector<sql::NamedWindow>* named_windows_ = nullptr;  // of the SELECT being planned
 };
+
+/// Aggregate over grouping sets: `*groups` holds the keys of every set on
+/// entry and all keys on return; the output is those keys, then `aggs`
+/// (grouping() calls included), like an Aggregate's (sql_to_rel_grouping.cc).
+Result<LogicalPlanPtr> PlanGroupingAggregate(LogicalPlanPtr input, std::vector<ExprPtr>* groups,
+                                             std::vector<std::vector<ExprPtr>> sets,
+                                             const std::vector<ExprPtr>& aggs);
+/// True when `aggs` holds a grouping() call.
+bool UsesGroupingFunction(const std::vector<ExprPtr>& aggs);
 
 /// Maps a SQL data type to an Arrow type (INT -> Int32, TEXT -> Utf8, ...).
 Result<DataTypePtr> ConvertDataType(const sql::DataType& type);

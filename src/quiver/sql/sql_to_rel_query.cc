@@ -292,6 +292,7 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
 
   // GROUP BY: ordinals and select aliases resolve to select expressions.
   std::vector<ExprPtr> group_exprs;
+  std::vector<std::vector<ExprPtr>> grouping_sets;  // GROUPING SETS / ROLLUP / CUBE
   if (select.group_by) {
     if (select.group_by->all) {
       for (const auto& e : select_exprs) {
@@ -312,8 +313,8 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
       }
       if (g->kind == sql::ExprKind::kGroupingSets || g->kind == sql::ExprKind::kRollup ||
           g->kind == sql::ExprKind::kCube) {
-        return Status::NotImplemented("GROUPING SETS, ROLLUP and CUBE are not supported yet")
-            .WithLocation(g->loc);
+        QUIVER_RETURN_NOT_OK(AddGroupingSets(*g, *from_schema, select_exprs, &grouping_sets));
+        continue;
       }
       auto planned = PlanExprIn(*g, *from_schema);
       if (!planned.ok() && g->kind == sql::ExprKind::kIdentifier && g->names.size() == 1) {
@@ -414,7 +415,11 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
     for (const auto& g : group_exprs) {
       if (gseen.insert(g->ToString()).second) groups.push_back(g);
     }
-    QUIVER_ASSIGN_OR_RAISE(plan, MakeAggregate(plan, groups, aggs));
+    if (!grouping_sets.empty() || UsesGroupingFunction(aggs)) {
+      QUIVER_ASSIGN_OR_RAISE(plan, PlanGroupingAggregate(plan, &groups, grouping_sets, aggs));
+    } else {
+      QUIVER_ASSIGN_OR_RAISE(plan, MakeAggregate(plan, groups, aggs));
+    }
     // Rewrite expressions over the aggregate's output.
     std::vector<ExprPtr> from, to;
     for (size_t i = 0; i < groups.size() + aggs.size(); ++i) {
