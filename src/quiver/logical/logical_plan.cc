@@ -258,6 +258,8 @@ std::string LogicalPlan::NodeToString() const {
     case PlanKind::kJoin:
     case PlanKind::kCrossJoin:
     case PlanKind::kUnion: return JoinNodeToString(*this);
+    case PlanKind::kRecursiveQuery:
+      return std::string("RecursiveQuery: is_distinct=") + (is_distinct ? "true" : "false");
   }
   return "?";
 }

@@ -29,6 +29,7 @@ enum class PlanKind : uint8_t {
   kJoin,
   kCrossJoin,
   kUnion,
+  kRecursiveQuery,  // WITH RECURSIVE: inputs [static, recursive] (recursive_query.h)
 };
 
 struct LogicalPlan {
@@ -68,6 +69,9 @@ struct LogicalPlan {
   std::vector<JoinKey> on;
   ExprPtr join_filter;
   bool null_equals_null = false;
+  // kRecursiveQuery: UNION (true) or UNION ALL; table_name is the CTE's name,
+  // source its WorkTableSource
+  bool is_distinct = false;
 
   const LogicalPlanPtr& input() const { return inputs[0]; }
   /// One line for this node, as EXPLAIN prints it ("Filter: t.a > Int64(1)").

@@ -6,6 +6,7 @@
 #include "quiver/physical/create_physical_expr.h"
 #include "quiver/physical/hash_join_exec.h"
 #include "quiver/physical/operators.h"
+#include "quiver/physical/recursive_query_exec.h"
 #include "quiver/physical/table_provider.h"
 #include "quiver/physical/window_exec.h"
 #include "quiver/physical/union_exec.h"
@@ -102,6 +103,9 @@ Result<ExecutionPlanPtr> PlanExplain(const LogicalPlan& p, const ConfigOptions& 
 Result<ExecutionPlanPtr> Plan(const LogicalPlanPtr& p, const ConfigOptions& config) {
   switch (p->kind) {
     case PlanKind::kTableScan: {
+      if (auto wt = std::dynamic_pointer_cast<WorkTableSource>(p->source)) {
+        return MakeWorkTableScan(*wt, p->projection);
+      }
       auto provider = std::dynamic_pointer_cast<TableProvider>(p->source);
       if (!provider) return Status::Internal("table source is not a TableProvider");
       ScanArgs args;
@@ -168,6 +172,12 @@ Result<ExecutionPlanPtr> Plan(const LogicalPlanPtr& p, const ConfigOptions& conf
         inputs.push_back(std::move(e));
       }
       return ExecutionPlanPtr(std::make_shared<UnionExec>(std::move(inputs), p->schema->ToArrow()));
+    }
+    case PlanKind::kRecursiveQuery: {
+      QUIVER_ASSIGN_OR_RAISE(auto static_term, Plan(p->inputs[0], config));
+      return ExecutionPlanPtr(std::make_shared<RecursiveQueryExec>(
+          std::move(static_term), p->inputs[1],
+          std::static_pointer_cast<WorkTableSource>(p->source), p->is_distinct));
     }
   }
   return Status::NotImplemented("physical planning of " + p->NodeToString());

@@ -64,6 +64,10 @@ class SqlToRel {
   Status AddGroupingSets(const sql::Expr& g, const DFSchema& schema,
                          const std::vector<ExprPtr>& select_exprs,
                          std::vector<std::vector<ExprPtr>>* sets);
+  // WITH RECURSIVE (sql_to_rel_recursive.cc): one CTE of a recursive WITH.
+  Result<LogicalPlanPtr> PlanRecursiveCte(const sql::Cte& cte, Scope* scope);
+  /// Makes `name` resolve to `plan` in `scope` (null removes it).
+  static void BindCte(Scope* scope, const std::string& name, LogicalPlanPtr plan);
   Result<ExprPtr> PlanIdentifier(const sql::Expr& expr, const DFSchema& schema);
   // Subquery expressions and outer references (sql_to_rel_subquery.cc).
   Result<ExprPtr> PlanSubqueryExpr(const sql::Expr& expr, const DFSchema& schema);

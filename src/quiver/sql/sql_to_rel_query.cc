@@ -47,17 +47,23 @@ Result<int64_t> LimitValue(const ExprPtr& e, const char* what) {
 
 }  // namespace
 
+void SqlToRel::BindCte(Scope* scope, const std::string& name, LogicalPlanPtr plan) {
+  if (plan) {
+    scope->ctes[name] = std::move(plan);
+  } else {
+    scope->ctes.erase(name);
+  }
+}
+
 Result<LogicalPlanPtr> SqlToRel::PlanQuery(const sql::Query& query) { return PlanQueryIn(query, nullptr); }
 
 Result<LogicalPlanPtr> SqlToRel::PlanQueryIn(const sql::Query& query, Scope* outer) {
   Scope scope;
   scope.outer = outer;
   if (query.with) {
-    if (query.with->recursive) {
-      return Status::NotImplemented("Recursive CTEs are not supported yet").WithLocation(query.loc);
-    }
     for (const auto& cte : query.with->ctes) {
-      QUIVER_ASSIGN_OR_RAISE(auto plan, PlanQueryIn(*cte.query, &scope));
+      QUIVER_ASSIGN_OR_RAISE(auto plan, query.with->recursive ? PlanRecursiveCte(cte, &scope)
+                                                              : PlanQueryIn(*cte.query, &scope));
       if (!cte.alias.columns.empty()) {
         if (cte.alias.columns.size() != static_cast<size_t>(plan->schema->num_fields())) {
           return Status::Plan("Source table contains " + std::to_string(plan->schema->num_fields()) +
