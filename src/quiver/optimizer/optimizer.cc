@@ -3,8 +3,9 @@
 namespace quiver {
 
 std::vector<OptimizerRulePtr> DefaultOptimizerRules() {
-  return {MakeDecorrelateSubqueriesRule(), MakeSimplifyDisjunctionsRule(), MakePushDownFilterRule(),
-          MakePushDownLimitRule(), MakePushDownProjectionRule()};
+  return {MakeDecorrelateSubqueriesRule(), MakeSimplifyDisjunctionsRule(),
+          MakeReorderCrossJoinsRule(),     MakePushDownFilterRule(),
+          MakePushDownLimitRule(),         MakePushDownProjectionRule()};
 }
 
 Result<LogicalPlanPtr> Optimize(const LogicalPlanPtr& plan,

@@ -28,6 +28,7 @@ Result<LogicalPlanPtr> Optimize(const LogicalPlanPtr& plan,
 // Built-in rules.
 OptimizerRulePtr MakeDecorrelateSubqueriesRule();  // subquery expressions -> joins
 OptimizerRulePtr MakeSimplifyDisjunctionsRule();   // common terms out of ORs over joins
+OptimizerRulePtr MakeReorderCrossJoinsRule();      // comma joins in an order equalities link
 OptimizerRulePtr MakePushDownFilterRule();      // filters into scans
 OptimizerRulePtr MakePushDownLimitRule();       // LIMIT into Sort (top-k) and scans
 OptimizerRulePtr MakePushDownProjectionRule();  // read only the columns used
