@@ -266,10 +266,8 @@ Result<BinaryTypes> CoerceBinary(const DataTypePtr& l, Operator op, const DataTy
     }
     bool wide = t->id() == TypeId::kDecimal256;
     int32_t max_p = wide ? 76 : 38;
-    if (p > max_p) {
-      s = std::max(0, s - (p - max_p));
-      p = max_p;
-    }
+    // Capped precision keeps the full scale (DataFusion; TPC-H sums stay exact).
+    p = std::min(p, max_p);
     s = std::min(s, p);
     DataTypePtr result = wide ? decimal256(p, s) : decimal128(p, s);
     return BinaryTypes{a, b, result};
