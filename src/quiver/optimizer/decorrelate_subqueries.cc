@@ -162,9 +162,27 @@ Result<LogicalPlanPtr> NotInUncorrelated(const LogicalPlanPtr& cur, const RightS
   return ProjectColumns(filtered, *cur->schema);
 }
 
+// EXISTS ignores a LIMIT n > 0 on its subquery (LIMIT 0 makes it empty), so
+// a correlated subquery with one still decorrelates.
+LogicalPlanPtr WithoutExistsLimit(const LogicalPlanPtr& sub, bool* empty) {
+  *empty = false;
+  if (sub->kind != PlanKind::kLimit || sub->skip != 0 || !sub->fetch) return sub;
+  if (*sub->fetch == 0) {
+    *empty = true;
+    return sub;
+  }
+  return sub->input();
+}
+
 // A top-level WHERE term [NOT] EXISTS / [NOT] IN / op ANY as a semi or anti join.
 Result<LogicalPlanPtr> SemiAntiJoin(const LogicalPlanPtr& cur, const Expr& e, bool anti, Ctx* ctx) {
-  QUIVER_ASSIGN_OR_RAISE(auto d, Prepare(e.subquery, ctx));
+  LogicalPlanPtr subquery = e.subquery;
+  if (e.kind == ExprKind::kExists) {
+    bool empty;
+    subquery = WithoutExistsLimit(subquery, &empty);
+    if (empty) return anti ? cur : MakeFilter(cur, LitBool(false));
+  }
+  QUIVER_ASSIGN_OR_RAISE(auto d, Prepare(subquery, ctx));
   const bool in = e.kind == ExprKind::kInSubquery;
   Column v = d.sub->schema->column(0);
   QUIVER_ASSIGN_OR_RAISE(auto right, MakeRightSide(d.pulled, in ? &v : nullptr, false, *cur->schema,
@@ -191,58 +209,79 @@ Result<LogicalPlanPtr> SemiAntiJoin(const LogicalPlanPtr& cur, const Expr& e, bo
 // The value an ungrouped aggregate subquery yields for no input rows, when
 // that may not be NULL (count(*) gives 0); null otherwise.
 Result<ExprPtr> EmptyInputValue(const LogicalPlanPtr& sub) {
-  ExprPtr e = Col(sub->schema->column(0));
+  // The value column and any HAVING conditions, followed down to the aggregate.
+  std::vector<ExprPtr> exprs{Col(sub->schema->column(0))};
   LogicalPlanPtr node = sub;
-  auto substitute = [&](const std::function<ExprPtr(int)>& replace) -> Result<ExprPtr> {
-    return TransformUp(e, [&](const ExprPtr& x) -> Result<ExprPtr> {
-      if (x->kind != ExprKind::kColumn) return ExprPtr();
-      int i = node->schema->FindIndex(x->column);
-      if (i < 0) return Status::Internal("column " + x->column.ToString() + " not found");
-      return replace(i);
-    });
+  auto substitute = [&](const std::function<ExprPtr(int)>& replace) -> Status {
+    for (auto& e : exprs) {
+      QUIVER_ASSIGN_OR_RAISE(e, TransformUp(e, [&](const ExprPtr& x) -> Result<ExprPtr> {
+                               if (x->kind != ExprKind::kColumn) return ExprPtr();
+                               int i = node->schema->FindIndex(x->column);
+                               if (i < 0) return Status::Internal("column " + x->column.ToString());
+                               return replace(i);
+                             }));
+    }
+    return Status::OK();
   };
-  for (;;) {
+  for (;; node = node->input()) {
     switch (node->kind) {
-      case PlanKind::kProjection: {
-        QUIVER_ASSIGN_OR_RAISE(e, substitute([&](int i) { return Unalias(node->exprs[i]); }));
-        break;
-      }
+      case PlanKind::kFilter: exprs.push_back(node->predicate); continue;
+      case PlanKind::kProjection:
+        QUIVER_RETURN_NOT_OK(substitute([&](int i) { return Unalias(node->exprs[i]); }));
+        continue;
       case PlanKind::kSubqueryAlias: {
         const DFSchema& in = *node->input()->schema;
-        QUIVER_ASSIGN_OR_RAISE(e, substitute([&](int i) { return Col(in.column(i)); }));
-        break;
+        QUIVER_RETURN_NOT_OK(substitute([&](int i) { return Col(in.column(i)); }));
+        continue;
       }
-      case PlanKind::kAggregate: {
-        if (!node->group_exprs.empty()) return ExprPtr();
-        bool zero = false;
-        Status st;
-        QUIVER_ASSIGN_OR_RAISE(e, substitute([&](int i) -> ExprPtr {
-                                 ExprPtr agg = Unalias(node->aggr_exprs[i]);
-                                 auto type = GetType(agg, *node->input()->schema);
-                                 if (!type.ok()) {
-                                   st = type.status();
-                                   return LitNull();
-                                 }
-                                 if (agg->aggregate_fn->empty_is_zero()) {
-                                   zero = true;
-                                   return CastTo(LitInt64(0), *type);
-                                 }
-                                 return Lit(ScalarValue::Null(*type));
-                               }));
-        QUIVER_RETURN_NOT_OK(st);
-        bool functions = AnyExpr(e, [](const Expr& x) {
-          return x.kind == ExprKind::kScalarFunction || x.kind == ExprKind::kCase;
-        });
-        return zero || functions ? e : ExprPtr();
-      }
+      case PlanKind::kAggregate: break;
       default: return ExprPtr();
     }
-    node = node->input();
+    if (!node->group_exprs.empty()) return ExprPtr();
+    std::vector<ExprPtr> values;
+    bool zero = false;
+    for (const auto& a : node->aggr_exprs) {
+      ExprPtr agg = Unalias(a);
+      QUIVER_ASSIGN_OR_RAISE(auto type, GetType(agg, *node->input()->schema));
+      zero |= agg->aggregate_fn->empty_is_zero();
+      values.push_back(agg->aggregate_fn->empty_is_zero() ? CastTo(LitInt64(0), type)
+                                                          : Lit(ScalarValue::Null(type)));
+    }
+    QUIVER_RETURN_NOT_OK(substitute([&](int i) { return values[i]; }));
+    bool functions = AnyExpr(exprs[0], [](const Expr& x) {
+      return x.kind == ExprKind::kScalarFunction || x.kind == ExprKind::kCase;
+    });
+    if (!zero && !functions) return ExprPtr();
+    if (exprs.size() == 1) return exprs[0];
+    // A HAVING that fails on the empty group leaves no row: NULL.
+    std::vector<ExprPtr> conds(exprs.begin() + 1, exprs.end());
+    return CaseWhen({{Conjunction(conds), exprs[0]}}, nullptr);
   }
 }
 
+// Projection over HAVING over an ungrouped aggregate: once the aggregate is
+// grouped by correlation keys, a group HAVING rejects must still give NULL
+// rather than vanish (its outer rows would look like empty groups), so the
+// condition moves into the projected values.
+Result<LogicalPlanPtr> HavingIntoValues(const LogicalPlanPtr& sub) {
+  if (sub->kind != PlanKind::kProjection || sub->input()->kind != PlanKind::kFilter) return sub;
+  const LogicalPlanPtr& having = sub->input();
+  const LogicalPlanPtr& agg = having->input();
+  if (agg->kind != PlanKind::kAggregate || !agg->group_exprs.empty() || !PlanHasOuterRefs(*agg) ||
+      HasOuterRef(having->predicate)) {
+    return sub;
+  }
+  std::vector<ExprPtr> exprs;
+  for (const auto& x : sub->exprs) {
+    exprs.push_back(Alias(CaseWhen({{having->predicate, Unalias(x)}}, nullptr), x->OutputName(),
+                          x->kind == ExprKind::kAlias ? x->relation : std::nullopt));
+  }
+  return MakeProjection(agg, std::move(exprs));
+}
+
 Result<ExprPtr> ScalarValueJoin(LogicalPlanPtr* cur, const Expr& e, Ctx* ctx) {
-  QUIVER_ASSIGN_OR_RAISE(auto d, Prepare(e.subquery, ctx));
+  QUIVER_ASSIGN_OR_RAISE(auto subquery, HavingIntoValues(e.subquery));
+  QUIVER_ASSIGN_OR_RAISE(auto d, Prepare(subquery, ctx));
   Column v = d.sub->schema->column(0);
   if (d.pulled.preds.empty()) {
     // At most one row, checked while aggregating; none gives NULL.
@@ -298,7 +337,10 @@ Result<LogicalPlanPtr> MarkSide(const LogicalPlanPtr& right, std::vector<ExprPtr
 }
 
 Result<ExprPtr> ExistsMark(LogicalPlanPtr* cur, const Expr& e, Ctx* ctx) {
-  QUIVER_ASSIGN_OR_RAISE(auto d, Prepare(e.subquery, ctx));
+  bool empty;
+  LogicalPlanPtr subquery = WithoutExistsLimit(e.subquery, &empty);
+  if (empty) return LitBool(e.negated);
+  QUIVER_ASSIGN_OR_RAISE(auto d, Prepare(subquery, ctx));
   if (d.pulled.preds.empty()) {
     TableReference alias = ctx->NewAlias("__correlated_sq_");
     QUIVER_ASSIGN_OR_RAISE(auto limited, MakeLimit(d.sub, 0, 1));

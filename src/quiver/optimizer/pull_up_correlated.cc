@@ -107,6 +107,7 @@ Result<PulledUpSubquery> PullUpAggregate(const LogicalPlanPtr& p) {
     eqs.emplace_back(idx, outer);
   }
   for (const auto& g : p->group_exprs) {
+    if (!HasColumnRef(g)) continue;  // a constant does not split groups
     bool is_correlated = false;
     for (const auto& c : correlated) is_correlated |= c == g->ToString();
     out.extra_group_by |= !is_correlated;
@@ -116,7 +117,8 @@ Result<PulledUpSubquery> PullUpAggregate(const LogicalPlanPtr& p) {
     out.preds.push_back(
         Binary(Col(out.plan->schema->column(static_cast<int>(idx))), Operator::kEq, outer));
   }
-  out.aggregated = true;
+  // Without aggregate functions (a DISTINCT) a group may still hold many rows.
+  out.aggregated = !p->aggr_exprs.empty();
   return out;
 }
 

@@ -218,6 +218,8 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
       return ExprPtr(b);
     }
     case K::kInList: {
+      // x IN ((SELECT ...)) means the subquery's rows (as in DataFusion).
+      if (e.list.size() == 1 && e.list[0]->kind == K::kSubquery) return PlanSubqueryExpr(e, schema);
       auto in = std::make_shared<Expr>();
       in->kind = ExprKind::kInList;
       QUIVER_ASSIGN_OR_RAISE(in->expr, sub(e.operand));

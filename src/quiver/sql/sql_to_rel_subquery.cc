@@ -61,7 +61,11 @@ ExprPtr SqlToRel::FindOuterColumn(const Column& col, const DFSchema& schema) con
 Result<ExprPtr> SqlToRel::PlanSubqueryExpr(const sql::Expr& e, const DFSchema& schema) {
   using K = sql::ExprKind;
   ExprPtr operand;
-  if (e.kind == K::kInSubquery) {
+  const sql::Query* query = e.subquery.get();
+  if (e.kind == K::kInList) {  // x IN ((SELECT ...))
+    QUIVER_ASSIGN_OR_RAISE(operand, PlanExprIn(*e.operand, schema));
+    query = e.list[0]->subquery.get();
+  } else if (e.kind == K::kInSubquery) {
     QUIVER_ASSIGN_OR_RAISE(operand, PlanExprIn(*e.operand, schema));
   } else if (e.kind == K::kAnyAll) {
     if (!e.subquery) {
@@ -71,7 +75,7 @@ Result<ExprPtr> SqlToRel::PlanSubqueryExpr(const sql::Expr& e, const DFSchema& s
   }
   // The subquery sees this FROM scope (and those around it) as outer columns.
   outer_schemas_.push_back(std::make_shared<DFSchema>(schema));
-  auto planned = PlanQueryIn(*e.subquery, scope_);
+  auto planned = PlanQueryIn(*query, scope_);
   outer_schemas_.pop_back();
   QUIVER_ASSIGN_OR_RAISE(auto plan, std::move(planned));
   switch (e.kind) {
@@ -79,6 +83,7 @@ Result<ExprPtr> SqlToRel::PlanSubqueryExpr(const sql::Expr& e, const DFSchema& s
       QUIVER_RETURN_NOT_OK(CheckOneColumn(*plan, "Scalar subquery"));
       return ScalarSubquery(plan);
     case K::kExists: return Exists(plan, e.negated);
+    case K::kInList:
     case K::kInSubquery:
       QUIVER_RETURN_NOT_OK(CheckOneColumn(*plan, "IN subquery"));
       return InSubquery(operand, plan, e.negated);
