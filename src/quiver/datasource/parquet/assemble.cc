@@ -28,8 +28,6 @@ class Assembler {
   }
 
  private:
-  int16_t Def(const LeafData& l, int64_t i) const { return l.def.empty() ? 0 : l.def[i]; }
-
   // Positions in the first leaf's level stream where `p` has a slot.
   std::vector<int64_t> Slots(const FieldPlan& p) const {
     const LeafData& l = leaves_[p.first_leaf];
@@ -38,7 +36,8 @@ class Assembler {
     const bool has_rep = !l.rep.empty(), has_def = !l.def.empty();
     for (int64_t i = 0; i < l.num_levels; ++i) {
       int16_t r = has_rep ? l.rep[i] : 0;
-      int16_t d = has_def ? l.def[i] : 0;
+      // No def levels: nothing is null (the reader drops all-present levels).
+      int16_t d = has_def ? l.def[i] : plan_.leaves[p.first_leaf].max_def;
       if (r <= p.slot_rep && d >= p.slot_def) out.push_back(i);
     }
     return out;

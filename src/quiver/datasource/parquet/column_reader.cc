@@ -130,10 +130,16 @@ class ChunkDecoder {
     }
     int64_t present = n;
     if (leaf_.max_def > 0) {
-      QUIVER_RETURN_NOT_OK(CheckLevels(out_->def.data() + at, n, leaf_.max_def));
-      present = 0;
+      // One pass: range check and count of present values.
       const int16_t* d = out_->def.data() + at;
-      for (int64_t i = 0; i < n; ++i) present += d[i] == leaf_.max_def;
+      const int16_t max = leaf_.max_def;
+      int16_t bad = 0;
+      present = 0;
+      for (int64_t i = 0; i < n; ++i) {
+        bad |= static_cast<int16_t>(static_cast<uint16_t>(d[i]) > static_cast<uint16_t>(max));
+        present += d[i] == max;
+      }
+      if (bad) return Corrupt("level exceeds the column's maximum");
     }
     out_->num_levels += n;
     seen_ += n;
@@ -378,7 +384,10 @@ struct ColumnChunkStream::Impl {
     out->type = pending.type;
     out->type_length = pending.type_length;
     out->num_levels = levels;
-    if (pos == 0 && levels == pending.num_levels) {
+    if (leaf.max_rep == 0 && values == levels) {
+      // No nulls at any depth: levels carry nothing the assembler needs.
+      pos += levels;
+    } else if (pos == 0 && levels == pending.num_levels) {
       // Everything buffered: hand the levels over.
       out->def.swap(pending.def);
       out->rep.swap(pending.rep);
