@@ -2,6 +2,7 @@
 
 #include "quiver/datasource/parquet/file_reader.h"
 #include "quiver/datasource/parquet/row_group_reader.h"
+#include "quiver/datasource/parquet_late_filter.h"
 #include "quiver/datasource/parquet_pruning.h"
 #include "quiver/physical/operators.h"
 
@@ -18,12 +19,13 @@ struct RowGroupMorsel {
 class RowGroupStream : public RecordBatchStream {
  public:
   RowGroupStream(RowGroupMorsel m, std::vector<int> cols, SchemaPtr schema, bool zero_columns,
-                 int64_t batch_size)
+                 int64_t batch_size, std::shared_ptr<const LateFilter> late)
       : m_(std::move(m)),
         cols_(std::move(cols)),
         schema_(std::move(schema)),
         zero_columns_(zero_columns),
-        batch_size_(batch_size) {}
+        batch_size_(batch_size),
+        late_(std::move(late)) {}
 
   Result<RecordBatchPtr> Next() override {
     if (done_) return RecordBatchPtr();
@@ -38,7 +40,12 @@ class RowGroupStream : public RecordBatchStream {
                              parquet::RowGroupBatchReader::Open(m_.reader, m_.row_group, cols_));
       m_.reader.reset();
     }
-    QUIVER_ASSIGN_OR_RAISE(RecordBatchPtr b, rows_->Next(batch_size_));
+    RecordBatchPtr b;
+    if (late_) {
+      QUIVER_ASSIGN_OR_RAISE(b, NextFiltered(*rows_, *late_, schema_, batch_size_));
+    } else {
+      QUIVER_ASSIGN_OR_RAISE(b, rows_->Next(batch_size_));
+    }
     if (!b) {
       done_ = true;
       rows_.reset();
@@ -53,6 +60,7 @@ class RowGroupStream : public RecordBatchStream {
   SchemaPtr schema_;
   bool zero_columns_;
   int64_t batch_size_;
+  std::shared_ptr<const LateFilter> late_;
   std::unique_ptr<parquet::RowGroupBatchReader> rows_;
   bool done_ = false;
 };
@@ -109,8 +117,10 @@ class ParquetScanExec : public ExecutionPlan {
       }
       cols.push_back(i);
     }
+    // Filters on some of the columns: decode the rest only where rows survive.
+    auto late = zero_columns ? nullptr : MakeLateFilter(filters_, schema_);
     return StreamPtr(std::make_unique<RowGroupStream>(m, std::move(cols), schema_, zero_columns,
-                                                      ctx->batch_size()));
+                                                      ctx->batch_size(), std::move(late)));
   }
 
  private:

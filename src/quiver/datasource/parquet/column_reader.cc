@@ -153,6 +153,29 @@ class ChunkDecoder {
   /// Values of data pages whose levels were decoded but whose values were not.
   int64_t queued_values() const { return queued_values_; }
 
+  /// Drops the next `n` queued values; pages skipped whole are never decoded.
+  Status SkipValues(int64_t n) {
+    if (n > queued_values_) return Corrupt("fewer values than levels require");
+    while (n > 0) {
+      if (active_left_ == 0 && !queue_.empty() && queue_.front().values <= n) {
+        n -= queue_.front().values;
+        queued_values_ -= queue_.front().values;
+        queue_.pop_front();
+        continue;
+      }
+      if (active_left_ == 0) QUIVER_RETURN_NOT_OK(StartPage());
+      const int64_t k = std::min(n, active_left_);
+      LeafData scratch;
+      scratch.type = out_->type;
+      scratch.type_length = out_->type_length;
+      QUIVER_RETURN_NOT_OK(DecodeValues(k, &scratch));
+      active_left_ -= k;
+      queued_values_ -= k;
+      n -= k;
+    }
+    return Status::OK();
+  }
+
   /// Decodes the next `n` queued values, appending them to `dst`.
   Status TakeValues(int64_t n, LeafData* dst) {
     if (n > queued_values_) return Corrupt("fewer values than levels require");
@@ -371,6 +394,17 @@ struct ColumnChunkStream::Impl {
     pos = 0;
   }
 
+  Status Skip(int64_t levels) {
+    int64_t values = levels;
+    if (leaf.max_def > 0) {
+      values = 0;
+      const int16_t* d = pending.def.data() + pos;
+      for (int64_t i = 0; i < levels; ++i) values += d[i] == leaf.max_def;
+    }
+    pos += levels;
+    return dec.SkipValues(values);
+  }
+
   // Moves `levels` buffered levels into `out` and decodes their values
   // straight from the pages into it.
   Status Take(int64_t levels, LeafData* out) {
@@ -432,6 +466,11 @@ Result<std::unique_ptr<ColumnChunkStream>> ColumnChunkStream::Open(ByteRange byt
   if (!chunk.meta_data) return Status::IO("corrupt Parquet file: column chunk without metadata");
   return std::unique_ptr<ColumnChunkStream>(
       new ColumnChunkStream(std::make_unique<Impl>(std::move(bytes), *chunk.meta_data, leaf)));
+}
+
+Status ColumnChunkStream::Skip(int64_t rows) {
+  QUIVER_ASSIGN_OR_RAISE(int64_t levels, impl_->Buffer(rows));
+  return impl_->Skip(levels);
 }
 
 Status ColumnChunkStream::Next(int64_t rows, LeafData* out) {

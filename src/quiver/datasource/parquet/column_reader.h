@@ -50,6 +50,8 @@ class ColumnChunkStream {
   /// Replaces `*out` with the next `rows` top-level rows (fewer at the end
   /// of the chunk; none once it is exhausted).
   Status Next(int64_t rows, LeafData* out);
+  /// Moves past the next `rows` rows without building their values.
+  Status Skip(int64_t rows);
 
  private:
   struct Impl;

@@ -63,6 +63,8 @@ Result<std::unique_ptr<RowGroupBatchReader>> RowGroupBatchReader::Open(
     if (c < 0 || c >= reader->schema()->num_fields()) {
       return Status::IO("column index " + std::to_string(c) + " out of range");
     }
+    out->column_leaves_.emplace_back();
+    CollectLeaves(plan.fields[c], &out->column_leaves_.back());
     CollectLeaves(plan.fields[c], &out->leaves_);
     fields.push_back(reader->schema()->field(c));
   }
@@ -142,6 +144,45 @@ Result<RecordBatchPtr> RowGroupBatchReader::Next(int64_t max_rows) {
   }
   rows_left_ -= n;
   return RecordBatch::Make(schema_, n, std::move(arrays));
+}
+
+Result<std::vector<ArrayPtr>> RowGroupBatchReader::NextColumns(int64_t n,
+                                                               const std::vector<int>& which) {
+  const SchemaPlan& plan = reader_->schema_plan();
+  std::vector<LeafData> leaves(plan.leaves.size());
+  std::vector<ArrayPtr> out;
+  for (int i : which) {
+    for (int l : column_leaves_[i]) {
+      Status st = streams_[l]->Next(n, &leaves[l]);
+      if (!st.ok()) {
+        return st.WithContext("reading " + reader_->source().name() + " column " +
+                              LeafPath(plan.leaves[l]));
+      }
+    }
+    const int c = columns_[i];
+    QUIVER_ASSIGN_OR_RAISE(ArrayDataPtr data, AssembleField(plan, plan.fields[c], &leaves));
+    if (data->length != n) {
+      return Status::IO("corrupt Parquet file: column " + reader_->schema()->field(c)->name() +
+                        " has fewer rows than its row group");
+    }
+    QUIVER_RETURN_NOT_OK(data->Validate());
+    out.push_back(MakeArray(std::move(data)));
+  }
+  return out;
+}
+
+Status RowGroupBatchReader::SkipColumns(int64_t n, const std::vector<int>& which) {
+  const SchemaPlan& plan = reader_->schema_plan();
+  for (int i : which) {
+    for (int l : column_leaves_[i]) {
+      Status st = streams_[l]->Skip(n);
+      if (!st.ok()) {
+        return st.WithContext("reading " + reader_->source().name() + " column " +
+                              LeafPath(plan.leaves[l]));
+      }
+    }
+  }
+  return Status::OK();
 }
 
 }  // namespace quiver::parquet

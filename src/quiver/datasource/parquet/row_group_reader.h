@@ -37,6 +37,17 @@ class RowGroupBatchReader {
 
   /// The next batch of at most `max_rows` rows; null at the end.
   Result<RecordBatchPtr> Next(int64_t max_rows);
+
+  // Late materialization: a step covers the next `n` rows (n <= rows_left());
+  // it reads some columns, then reads or skips the others, then Advance(n).
+  // Columns are positions in `columns` of Open and must be distinct.
+
+  /// The next `n` rows of the columns at positions `which`.
+  Result<std::vector<ArrayPtr>> NextColumns(int64_t n, const std::vector<int>& which);
+  /// Moves the columns at positions `which` past the next `n` rows.
+  Status SkipColumns(int64_t n, const std::vector<int>& which);
+  /// Ends a step of `n` rows.
+  void Advance(int64_t n) { rows_left_ -= n; }
   int64_t rows_left() const { return rows_left_; }
   /// Number of reads issued for the column chunks (for tests).
   int64_t num_reads() const { return num_reads_; }
@@ -48,6 +59,7 @@ class RowGroupBatchReader {
   std::vector<int> columns_;
   SchemaPtr schema_;
   std::vector<int> leaves_;                                  // leaf indices in use
+  std::vector<std::vector<int>> column_leaves_;              // per position in columns_
   std::vector<std::unique_ptr<ColumnChunkStream>> streams_;  // by leaf index
   int64_t rows_left_ = 0;
   int64_t num_reads_ = 0;
