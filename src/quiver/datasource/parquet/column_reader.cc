@@ -192,6 +192,12 @@ class ChunkDecoder {
 
   /// Levels decoded so far over the whole chunk.
   int64_t seen() const { return seen_; }
+  /// Counts levels of pages passed over undecoded.
+  Status AddSkipped(int64_t n) {
+    if (n > limit_ - seen_) return Corrupt("page claims more values than its column chunk");
+    seen_ += n;
+    return Status::OK();
+  }
 
  private:
   Status Grow(int64_t n) {
@@ -364,10 +370,19 @@ struct ColumnChunkStream::Impl {
     }
   }
 
-  Status NextPage() {
+  // Decodes the next data page's levels (after passing over up to `budget`
+  // values of whole pages, counted in `*skipped`).
+  Status NextPage(int64_t budget = 0, int64_t* skipped = nullptr) {
     Compact();
     while (true) {
-      QUIVER_ASSIGN_OR_RAISE(std::optional<Page> page, pages.Next());
+      int64_t passed = 0;
+      QUIVER_ASSIGN_OR_RAISE(std::optional<Page> page,
+                             skipped ? pages.NextSkipping(budget, &passed) : pages.Next());
+      if (passed > 0) {
+        QUIVER_RETURN_NOT_OK(dec.AddSkipped(passed));
+        *skipped += passed;
+        budget -= passed;
+      }
       if (!page) {
         exhausted = true;
         if (dec.seen() != num_values) {
@@ -392,6 +407,23 @@ struct ColumnChunkStream::Impl {
     if (leaf.max_def > 0) pending.def.erase(pending.def.begin(), pending.def.begin() + pos);
     pending.num_levels -= pos;
     pos = 0;
+  }
+
+  // Top-level columns: rows are levels, so pages wholly inside the skipped
+  // rows are passed over without decompressing them.
+  Status SkipRows(int64_t rows) {
+    while (rows > 0) {
+      const int64_t take = std::min(rows, pending.num_levels - pos);
+      QUIVER_RETURN_NOT_OK(Skip(take));
+      rows -= take;
+      if (rows == 0) break;
+      if (exhausted) return Status::IO("corrupt Parquet file: column chunk ends early");
+      Compact();
+      int64_t skipped = 0;
+      QUIVER_RETURN_NOT_OK(NextPage(rows, &skipped));
+      rows -= skipped;
+    }
+    return Status::OK();
   }
 
   Status Skip(int64_t levels) {
@@ -469,6 +501,7 @@ Result<std::unique_ptr<ColumnChunkStream>> ColumnChunkStream::Open(ByteRange byt
 }
 
 Status ColumnChunkStream::Skip(int64_t rows) {
+  if (impl_->leaf.max_rep == 0) return impl_->SkipRows(rows);
   QUIVER_ASSIGN_OR_RAISE(int64_t levels, impl_->Buffer(rows));
   return impl_->Skip(levels);
 }

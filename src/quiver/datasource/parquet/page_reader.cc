@@ -29,7 +29,13 @@ Result<std::optional<PageHeader>> PageReader::NextHeader() {
   return std::optional<PageHeader>(std::move(page->header));
 }
 
-Result<std::optional<Page>> PageReader::NextImpl(bool decompress) {
+Result<std::optional<Page>> PageReader::NextSkipping(int64_t budget, int64_t* skipped) {
+  *skipped = 0;
+  return NextImpl(true, budget, skipped);
+}
+
+Result<std::optional<Page>> PageReader::NextImpl(bool decompress, int64_t budget,
+                                                 int64_t* skipped) {
   while (true) {
     if (pos_ >= chunk_.size || values_seen_ >= num_values_) return std::optional<Page>();
     int64_t header_len = 0;
@@ -59,6 +65,15 @@ Result<std::optional<Page>> PageReader::NextImpl(bool decompress) {
       if (!h.dictionary_page_header) return Corrupt("DICTIONARY_PAGE without its header");
     } else {
       continue;  // index pages and future page types carry nothing we read
+    }
+    if (skipped && h.type != PageType::kDictionaryPage) {
+      const int64_t n = h.type == PageType::kDataPage ? h.data_page_header->num_values
+                                                      : h.data_page_header_v2->num_values;
+      if (n <= budget) {
+        budget -= n;
+        *skipped += n;
+        continue;
+      }
     }
 
     Page page;

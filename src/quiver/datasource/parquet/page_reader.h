@@ -34,8 +34,14 @@ class PageReader {
   /// Header only (no decompression): for metadata inspection tools and tests.
   Result<std::optional<PageHeader>> NextHeader();
 
+  /// Like Next(), but first passes over data pages holding at most `budget`
+  /// values in total, without decompressing them; `*skipped` receives how
+  /// many values were passed over.
+  Result<std::optional<Page>> NextSkipping(int64_t budget, int64_t* skipped);
+
  private:
-  Result<std::optional<Page>> NextImpl(bool decompress);
+  Result<std::optional<Page>> NextImpl(bool decompress, int64_t budget = 0,
+                                       int64_t* skipped = nullptr);
 
   ByteRange chunk_;
   Compression codec_;

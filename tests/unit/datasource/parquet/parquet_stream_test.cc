@@ -89,6 +89,53 @@ TEST(ParquetStream, SameAsWholeRowGroups) {
   EXPECT_GT(compared, 60);
 }
 
+// Reads every other step of `batch` rows and skips the rest; what is read
+// must equal the same rows of the whole row group.
+void CheckSkipping(const std::shared_ptr<ParquetFileReader>& reader, int rg, int64_t batch,
+                   const RecordBatch& whole) {
+  std::vector<int> cols;
+  for (int c = 0; c < reader->schema()->num_fields(); ++c) cols.push_back(c);
+  auto rows = RowGroupBatchReader::Open(reader, rg, cols);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  int64_t at = 0;
+  for (int step = 0; (*rows)->rows_left() > 0; ++step) {
+    const int64_t n = std::min(batch, (*rows)->rows_left());
+    if (step % 2 == 0) {
+      auto got = (*rows)->NextColumns(n, cols);
+      ASSERT_TRUE(got.ok()) << got.status().ToString();
+      for (size_t c = 0; c < cols.size(); ++c) {
+        EXPECT_TRUE((*got)[c]->Equals(*whole.column(c)->Slice(at, n)))
+            << "column " << c << " rows " << at << "+" << n;
+      }
+    } else {
+      Status st = (*rows)->SkipColumns(n, cols);
+      ASSERT_TRUE(st.ok()) << st.ToString();
+    }
+    (*rows)->Advance(n);
+    at += n;
+  }
+  EXPECT_EQ(at, whole.num_rows());
+}
+
+TEST(ParquetStream, SkippingRows) {
+  const fs::path dir = TestingDir() / "parquet-testing/data";
+  if (!fs::exists(dir)) GTEST_SKIP() << "no parquet-testing corpus";
+  for (const auto& path : Files(dir)) {
+    const std::string name = path.filename().string();
+    if (name.find(".parquet") == std::string::npos || name == "large_string_map.brotli.parquet") {
+      continue;
+    }
+    SCOPED_TRACE(name);
+    auto reader = OpenParquetFile(path.string());
+    if (!reader.ok()) continue;
+    for (int rg = 0; rg < (*reader)->num_row_groups(); ++rg) {
+      auto whole = (*reader)->ReadRowGroup(rg);
+      if (!whole.ok()) continue;
+      for (int64_t batch : {int64_t{2}, int64_t{700}}) CheckSkipping(*reader, rg, batch, **whole);
+    }
+  }
+}
+
 TEST(ParquetStream, BadAndFuzzedFilesFailCleanly) {
   int n = 0;
   for (const char* sub : {"parquet-testing/bad_data", "testing/data/parquet"}) {
@@ -99,6 +146,17 @@ TEST(ParquetStream, BadAndFuzzedFilesFailCleanly) {
       for (int rg = 0; rg < (*reader)->num_row_groups(); ++rg) {
         auto r = ReadStreamed(*reader, rg, 100);
         (void)r;  // an error or a valid batch; never a crash
+        // Reading and skipping alternately: the same.
+        std::vector<int> cols;
+        for (int c = 0; c < (*reader)->schema()->num_fields(); ++c) cols.push_back(c);
+        auto rows = RowGroupBatchReader::Open(*reader, rg, cols);
+        for (int step = 0; rows.ok() && (*rows)->rows_left() > 0; ++step) {
+          const int64_t n = std::min<int64_t>(50, (*rows)->rows_left());
+          bool ok =
+              step % 2 ? (*rows)->SkipColumns(n, cols).ok() : (*rows)->NextColumns(n, cols).ok();
+          if (!ok) break;
+          (*rows)->Advance(n);
+        }
       }
     }
   }
