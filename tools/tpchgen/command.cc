@@ -24,6 +24,7 @@ constexpr const char* kUsage =
     "                          part, supplier, partsupp, customer, orders, lineitem\n"
     "      --parts N           split every table into N parts (default 1)\n"
     "      --part K            write only part K (1..N) as <table>.<fmt>.K\n"
+    "                          (Parquet: <table>.K.parquet)\n"
     "      --threads N         worker threads (default 0 = all cores)\n"
     "  -h, --help              show this help\n";
 
