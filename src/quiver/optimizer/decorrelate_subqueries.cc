@@ -174,6 +174,26 @@ LogicalPlanPtr WithoutExistsLimit(const LogicalPlanPtr& sub, bool* empty) {
   return sub->input();
 }
 
+// EXISTS and IN only ask whether a row exists, so a correlated subquery's
+// DISTINCT (an Aggregate without aggregates) can become a projection; then
+// non-equality correlations need no grouping.
+Result<LogicalPlanPtr> WithoutDistinct(const LogicalPlanPtr& p) {
+  switch (p->kind) {
+    case PlanKind::kAggregate:
+      if (!p->aggr_exprs.empty()) return p;
+      return MakeProjection(p->input(), p->group_exprs);
+    case PlanKind::kProjection:
+    case PlanKind::kSubqueryAlias:
+    case PlanKind::kFilter:
+    case PlanKind::kSort: {
+      QUIVER_ASSIGN_OR_RAISE(auto in, WithoutDistinct(p->input()));
+      if (in == p->input()) return p;
+      return WithNewInputs(p, {in});
+    }
+    default: return p;
+  }
+}
+
 // A top-level WHERE term [NOT] EXISTS / [NOT] IN / op ANY as a semi or anti join.
 Result<LogicalPlanPtr> SemiAntiJoin(const LogicalPlanPtr& cur, const Expr& e, bool anti, Ctx* ctx) {
   LogicalPlanPtr subquery = e.subquery;
@@ -181,6 +201,9 @@ Result<LogicalPlanPtr> SemiAntiJoin(const LogicalPlanPtr& cur, const Expr& e, bo
     bool empty;
     subquery = WithoutExistsLimit(subquery, &empty);
     if (empty) return anti ? cur : MakeFilter(cur, LitBool(false));
+  }
+  if (PlanHasOuterRefs(*subquery)) {
+    QUIVER_ASSIGN_OR_RAISE(subquery, WithoutDistinct(subquery));
   }
   QUIVER_ASSIGN_OR_RAISE(auto d, Prepare(subquery, ctx));
   const bool in = e.kind == ExprKind::kInSubquery;
@@ -264,6 +287,11 @@ Result<ExprPtr> EmptyInputValue(const LogicalPlanPtr& sub) {
 // rather than vanish (its outer rows would look like empty groups), so the
 // condition moves into the projected values.
 Result<LogicalPlanPtr> HavingIntoValues(const LogicalPlanPtr& sub) {
+  const bool chain = sub->kind == PlanKind::kProjection || sub->kind == PlanKind::kSubqueryAlias;
+  if (chain && sub->input()->kind != PlanKind::kFilter) {  // look below derived tables
+    QUIVER_ASSIGN_OR_RAISE(auto in, HavingIntoValues(sub->input()));
+    return in == sub->input() ? sub : WithNewInputs(sub, {in});
+  }
   if (sub->kind != PlanKind::kProjection || sub->input()->kind != PlanKind::kFilter) return sub;
   const LogicalPlanPtr& having = sub->input();
   const LogicalPlanPtr& agg = having->input();

@@ -69,6 +69,10 @@ class SqlToRel {
   /// Makes `name` resolve to `plan` in `scope` (null removes it).
   static void BindCte(Scope* scope, const std::string& name, LogicalPlanPtr plan);
   Result<ExprPtr> PlanIdentifier(const sql::Expr& expr, const DFSchema& schema);
+  /// `expr` over `schema` where names of aliased select items stand for
+  /// their expressions (HAVING cnt = 0). sql_to_rel_aliases.cc.
+  Result<ExprPtr> PlanWithSelectAliases(const sql::Expr& expr, const DFSchema& schema,
+                                        const std::vector<ExprPtr>& select_exprs);
   // Subquery expressions and outer references (sql_to_rel_subquery.cc).
   Result<ExprPtr> PlanSubqueryExpr(const sql::Expr& expr, const DFSchema& schema);
   /// A column missing from `schema`, resolved in an enclosing query's scope

@@ -347,11 +347,9 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
     auto planned = PlanExprIn(*select.having, *from_schema);
     if (!planned.ok()) {
       // HAVING may name select aliases.
-      std::vector<ExprPtr> aliases;
-      for (const auto& e : select_exprs) {
-        if (e->kind == ExprKind::kAlias) aliases.push_back(e);
-      }
-      return planned.status();
+      auto with_aliases = PlanWithSelectAliases(*select.having, *from_schema, select_exprs);
+      if (!with_aliases.ok()) return planned.status();
+      planned = std::move(with_aliases);
     }
     having = *planned;
   }
