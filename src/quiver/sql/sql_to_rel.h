@@ -78,11 +78,14 @@ class SqlToRel {
   /// A column missing from `schema`, resolved in an enclosing query's scope
   /// (innermost first) as an outer reference; null when not found there.
   ExprPtr FindOuterColumn(const Column& col, const DFSchema& schema) const;
+  /// LATERAL (subquery): planned with the FROM items before it as outer columns.
+  Result<LogicalPlanPtr> PlanLateral(const sql::Query& query, Scope* scope);
   Result<ExprPtr> PlanLiteral(const sql::Expr& expr);
 
   SqlContextProvider* context_;
   Scope* scope_ = nullptr;
   std::vector<DFSchemaPtr> outer_schemas_;  // FROM scopes of enclosing queries, innermost last
+  DFSchemaPtr lateral_left_;  // what a LATERAL derived table may reference (FROM items before it)
   const std::vector<sql::NamedWindow>* named_windows_ = nullptr;  // of the SELECT being planned
 };
 

@@ -79,6 +79,7 @@ static Result<LogicalPlanPtr> JoinOn(LogicalPlanPtr left, LogicalPlanPtr right, 
 
 Result<LogicalPlanPtr> SqlToRel::PlanJoin(LogicalPlanPtr left, const sql::Join& join,
                                           Scope* scope) {
+  lateral_left_ = left->schema;
   QUIVER_ASSIGN_OR_RAISE(auto right, PlanTableFactor(join.relation, scope));
   if (join.op == sql::JoinOperator::kCross) return MakeCrossJoin(left, right);
   auto type_or = ToJoinType(join.op);

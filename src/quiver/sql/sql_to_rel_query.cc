@@ -184,7 +184,10 @@ Result<LogicalPlanPtr> SqlToRel::PlanTableFactor(const sql::TableFactor& f, Scop
       break;
     }
     case sql::TableFactorKind::kDerived: {
-      if (f.lateral) return Status::NotImplemented("LATERAL subqueries").WithLocation(f.loc);
+      if (f.lateral) {
+        QUIVER_ASSIGN_OR_RAISE(plan, PlanLateral(*f.subquery, scope));
+        break;
+      }
       QUIVER_ASSIGN_OR_RAISE(plan, PlanQueryIn(*f.subquery, scope));
       break;
     }
@@ -216,6 +219,7 @@ Result<LogicalPlanPtr> SqlToRel::PlanFrom(const std::vector<sql::TableWithJoins>
   // Comma-separated entries are cross joins (WHERE equalities become keys in the optimizer).
   LogicalPlanPtr plan;
   for (const auto& twj : from) {
+    lateral_left_ = plan ? plan->schema : nullptr;
     QUIVER_ASSIGN_OR_RAISE(auto rel, PlanTableFactor(twj.relation, scope));
     for (const auto& j : twj.joins) {
       QUIVER_ASSIGN_OR_RAISE(rel, PlanJoin(rel, j, scope));

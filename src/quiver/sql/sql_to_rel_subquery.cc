@@ -58,6 +58,15 @@ ExprPtr SqlToRel::FindOuterColumn(const Column& col, const DFSchema& schema) con
   return nullptr;
 }
 
+Result<LogicalPlanPtr> SqlToRel::PlanLateral(const sql::Query& query, Scope* scope) {
+  DFSchemaPtr left = lateral_left_;
+  if (!left) return PlanQueryIn(query, scope);  // first FROM item: nothing to reference
+  outer_schemas_.push_back(left);
+  auto planned = PlanQueryIn(query, scope);
+  outer_schemas_.pop_back();
+  return planned;
+}
+
 Result<ExprPtr> SqlToRel::PlanSubqueryExpr(const sql::Expr& e, const DFSchema& schema) {
   using K = sql::ExprKind;
   ExprPtr operand;
