@@ -267,7 +267,8 @@ Result<ExprPtr> EmptyInputValue(const LogicalPlanPtr& sub, int column = 0) {
       ExprPtr agg = Unalias(a);
       QUIVER_ASSIGN_OR_RAISE(auto type, GetType(agg, *node->input()->schema));
       zero |= agg->aggregate_fn->empty_is_zero();
-      values.push_back(agg->aggregate_fn->empty_is_zero() ? CastTo(LitInt64(0), type)
+      ExprPtr zero_value = type->Equals(*int64()) ? LitInt64(0) : CastTo(LitInt64(0), type);
+      values.push_back(agg->aggregate_fn->empty_is_zero() ? zero_value
                                                           : Lit(ScalarValue::Null(type)));
     }
     QUIVER_RETURN_NOT_OK(substitute([&](int i) { return values[i]; }));
@@ -339,8 +340,9 @@ Result<ExprPtr> ScalarValueJoin(LogicalPlanPtr* cur, const Expr& e, Ctx* ctx) {
   if (!empty) return right.value;
   // Outer rows without a group still get the aggregate's empty-input value.
   QUIVER_ASSIGN_OR_RAISE(auto type, GetType(right.value, *(*cur)->schema));
-  return CaseWhen({{Unary(ExprKind::kIsNull, right.always_true), CastTo(empty, type)}},
-                  right.value);
+  auto empty_type = GetType(empty, *DFSchema::Empty());
+  if (!empty_type.ok() || !(*empty_type)->Equals(*type)) empty = CastTo(empty, type);
+  return CaseWhen({{Unary(ExprKind::kIsNull, right.always_true), empty}}, right.value);
 }
 
 // Groups `right` by `group` and adds a `__mark` column that is true on every
