@@ -283,6 +283,22 @@ Result<ExprPtr> EmptyInputValue(const LogicalPlanPtr& sub, int column = 0) {
   }
 }
 
+// Whether `p` yields at most one row whatever its correlated predicates say
+// (then a correlated scalar subquery needs no aggregate).
+bool AtMostOneRow(const LogicalPlan& p) {
+  switch (p.kind) {
+    case PlanKind::kEmptyRelation: return true;
+    case PlanKind::kValues: return p.values.size() <= 1;
+    case PlanKind::kAggregate: return p.group_exprs.empty();
+    case PlanKind::kLimit: return p.fetch && *p.fetch <= 1;
+    case PlanKind::kProjection:
+    case PlanKind::kFilter:
+    case PlanKind::kSubqueryAlias:
+    case PlanKind::kSort: return AtMostOneRow(*p.input());
+    default: return false;
+  }
+}
+
 // Projection over HAVING over an ungrouped aggregate: once the aggregate is
 // grouped by correlation keys, a group HAVING rejects must still give NULL
 // rather than vanish (its outer rows would look like empty groups), so the
@@ -322,7 +338,7 @@ Result<ExprPtr> ScalarValueJoin(LogicalPlanPtr* cur, const Expr& e, Ctx* ctx) {
     QUIVER_ASSIGN_OR_RAISE(*cur, MakeCrossJoin(*cur, one));
     return Col(Column{alias, v.name});
   }
-  if (!d.pulled.aggregated) {
+  if (!d.pulled.aggregated && !AtMostOneRow(*d.sub)) {
     return Status::Plan("Correlated scalar subquery must be aggregated to return at most one row");
   }
   if (d.pulled.extra_group_by) {
