@@ -138,6 +138,26 @@ Int128 DivRound(Int128 a, Int128 div) {
   return q;
 }
 
+// x * 10^k / y truncated, for when x * 10^k overflows 128 bits: long
+// division one decimal digit at a time on magnitudes. False on overflow.
+bool ScaledDivide(Int128 x, int32_t k, Int128 y, Int128* out) {
+  using U = unsigned __int128;
+  const bool negative = (x < 0) != (y < 0);
+  const U ux = x < 0 ? -static_cast<U>(x) : static_cast<U>(x);
+  const U uy = y < 0 ? -static_cast<U>(y) : static_cast<U>(y);
+  U q = ux / uy, r = ux % uy;
+  const U limit = static_cast<U>(std::numeric_limits<Int128>::max());
+  for (int32_t i = 0; i < k; ++i) {
+    U r10;
+    if (__builtin_mul_overflow(r, static_cast<U>(10), &r10)) return false;
+    if (q > (limit - r10 / uy) / 10) return false;
+    q = q * 10 + r10 / uy;
+    r = r10 % uy;
+  }
+  *out = negative ? -static_cast<Int128>(q) : static_cast<Int128>(q);
+  return true;
+}
+
 bool Rescale(Int128 v, int32_t from, int32_t to, Int128* out) {
   if (to >= from) return !__builtin_mul_overflow(v, internal::Pow10(to - from), out);
   *out = DivRound(v, internal::Pow10(from - to));
@@ -195,8 +215,12 @@ Result<ArrayPtr> DecimalKernel(ArithmeticOp op, const Datum& l, const Datum& r, 
         int32_t k = s - s1 + s2;
         if (k >= 0) {
           Int128 num;
-          ok = !__builtin_mul_overflow(x, internal::Pow10(k), &num);
-          if (ok) v = num / y;
+          if (!__builtin_mul_overflow(x, internal::Pow10(k), &num)) {
+            v = num / y;
+          } else {
+            // Capped precision keeps a large scale (e.g. decimal(38,38)).
+            ok = ScaledDivide(x, k, y, &v);
+          }
         } else {
           v = (x / internal::Pow10(-k)) / y;
         }
