@@ -306,6 +306,7 @@ def main():
     work = os.path.join(data, "bench-work")
     os.makedirs(work, exist_ok=True)
 
+    load_start = os.getloadavg()[0]
     rows = []
     header = "%-5s %11s %11s %7s  %s" % ("query", "quiver ms", "duckdb ms", "ratio", "result")
     print(header, flush=True)
@@ -353,6 +354,9 @@ def main():
         f.write("- quiver commit %s; DuckDB via ../shared/peers (node API)\n" % commit)
         f.write("- threads %d for both; best of %d timed runs after one warm-up; times are "
                 "planning + execution in ms\n" % (args.threads, args.runs))
+        f.write("- load average (1 min) at start %.1f, at end %.1f: the machine is shared, so "
+                "both engines see the same contention (they alternate query by query)\n"
+                % (load_start, os.getloadavg()[0]))
         f.write("- data: %s (Parquet written by quiver%s)\n" % (
             data, ", generated in %.1f s" % gen_time if gen_time else ""))
         if args.suite == "clickbench":
