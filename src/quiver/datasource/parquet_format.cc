@@ -19,13 +19,15 @@ struct RowGroupMorsel {
 class RowGroupStream : public RecordBatchStream {
  public:
   RowGroupStream(RowGroupMorsel m, std::vector<int> cols, SchemaPtr schema, bool zero_columns,
-                 int64_t batch_size, std::shared_ptr<const LateFilter> late)
+                 int64_t batch_size, std::shared_ptr<const LateFilter> late,
+                 std::vector<ExprPtr> filters)
       : m_(std::move(m)),
         cols_(std::move(cols)),
         schema_(std::move(schema)),
         zero_columns_(zero_columns),
         batch_size_(batch_size),
-        late_(std::move(late)) {}
+        late_(std::move(late)),
+        filters_(std::move(filters)) {}
 
   Result<RecordBatchPtr> Next() override {
     if (done_) return RecordBatchPtr();
@@ -38,18 +40,37 @@ class RowGroupStream : public RecordBatchStream {
     if (!rows_) {
       QUIVER_ASSIGN_OR_RAISE(rows_,
                              parquet::RowGroupBatchReader::Open(m_.reader, m_.row_group, cols_));
+      num_rows_ = rows_->rows_left();
+      // Pages whose statistics rule the filters out are skipped undecoded.
+      int64_t pruned = 0;
+      ranges_ = RowRangesMayMatch(*m_.reader, m_.row_group, filters_, &pruned);
       m_.reader.reset();
     }
     RecordBatchPtr b;
-    if (late_) {
-      QUIVER_ASSIGN_OR_RAISE(b, NextFiltered(*rows_, *late_, schema_, batch_size_));
-    } else {
-      QUIVER_ASSIGN_OR_RAISE(b, rows_->Next(batch_size_));
-    }
-    if (!b) {
-      done_ = true;
-      rows_.reset();
-      return RecordBatchPtr();
+    while (!b) {
+      if (range_ >= ranges_.size()) {
+        done_ = true;
+        rows_.reset();
+        return RecordBatchPtr();
+      }
+      const RowRange& r = ranges_[range_];
+      const int64_t pos = num_rows_ - rows_->rows_left();
+      if (pos >= r.end) {
+        ++range_;
+        continue;
+      }
+      if (pos < r.begin) {
+        QUIVER_RETURN_NOT_OK(rows_->Skip(r.begin - pos));
+        continue;
+      }
+      const int64_t stop_left = num_rows_ - r.end;
+      if (late_) {
+        QUIVER_ASSIGN_OR_RAISE(b, NextFiltered(*rows_, *late_, schema_, batch_size_, stop_left));
+      } else {
+        QUIVER_ASSIGN_OR_RAISE(b,
+                               rows_->Next(std::min(batch_size_, rows_->rows_left() - stop_left)));
+      }
+      if (!b) ++range_;  // the range held no surviving row
     }
     return b->WithSchema(schema_);
   }
@@ -61,7 +82,11 @@ class RowGroupStream : public RecordBatchStream {
   bool zero_columns_;
   int64_t batch_size_;
   std::shared_ptr<const LateFilter> late_;
+  std::vector<ExprPtr> filters_;
   std::unique_ptr<parquet::RowGroupBatchReader> rows_;
+  int64_t num_rows_ = 0;
+  std::vector<RowRange> ranges_;  // rows that may match the filters
+  size_t range_ = 0;
   bool done_ = false;
 };
 
@@ -119,8 +144,8 @@ class ParquetScanExec : public ExecutionPlan {
     }
     // Filters on some of the columns: decode the rest only where rows survive.
     auto late = zero_columns ? nullptr : MakeLateFilter(filters_, schema_);
-    return StreamPtr(std::make_unique<RowGroupStream>(m, std::move(cols), schema_, zero_columns,
-                                                      ctx->batch_size(), std::move(late)));
+    return StreamPtr(std::make_unique<RowGroupStream>(
+        m, std::move(cols), schema_, zero_columns, ctx->batch_size(), std::move(late), filters_));
   }
 
  private:

@@ -46,9 +46,9 @@ std::shared_ptr<const LateFilter> MakeLateFilter(const std::vector<ExprPtr>& fil
 }
 
 Result<RecordBatchPtr> NextFiltered(parquet::RowGroupBatchReader& rows, const LateFilter& filter,
-                                    const SchemaPtr& output, int64_t max_rows) {
-  while (rows.rows_left() > 0) {
-    const int64_t n = std::min(std::max<int64_t>(max_rows, 1), rows.rows_left());
+                                    const SchemaPtr& output, int64_t max_rows, int64_t stop_left) {
+  while (rows.rows_left() > stop_left) {
+    const int64_t n = std::min(std::max<int64_t>(max_rows, 1), rows.rows_left() - stop_left);
     QUIVER_ASSIGN_OR_RAISE(auto fcols, rows.NextColumns(n, filter.filter_pos));
     auto fbatch = RecordBatch::Make(filter.filter_schema, n, fcols);
     QUIVER_ASSIGN_OR_RAISE(compute::Datum mask, filter.predicate->Evaluate(*fbatch));

@@ -26,9 +26,11 @@ struct LateFilter {
 std::shared_ptr<const LateFilter> MakeLateFilter(const std::vector<ExprPtr>& filters,
                                                  const SchemaPtr& output);
 
-/// The next batch of surviving rows (at most `max_rows` rows read per step);
-/// null at the end of the row group.
+/// The next batch of surviving rows (at most `max_rows` rows read per step),
+/// reading no further than where `stop_left` rows of the row group remain;
+/// null when that point is reached.
 Result<RecordBatchPtr> NextFiltered(parquet::RowGroupBatchReader& rows, const LateFilter& filter,
-                                    const SchemaPtr& output, int64_t max_rows);
+                                    const SchemaPtr& output, int64_t max_rows,
+                                    int64_t stop_left = 0);
 
 }  // namespace quiver

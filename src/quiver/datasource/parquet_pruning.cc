@@ -1,7 +1,9 @@
 #include "quiver/datasource/parquet_pruning.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <map>
 #include <optional>
 
 #include "quiver/arrow/compute/compute.h"
@@ -176,12 +178,23 @@ Operator Flip(Operator op) {
   }
 }
 
+// Min / max / null count of one page of a column (from the column index).
+struct PageStats {
+  const std::string* min = nullptr;
+  const std::string* max = nullptr;
+  bool all_null = false;
+};
+
 class Evaluator {
  public:
   Evaluator(parquet::ParquetFileReader& reader, int rg)
       : reader_(reader), rg_(reader.metadata().row_groups[rg]) {}
 
   bool bloom_pruned() const { return bloom_pruned_; }
+  /// Page statistics by column name, used instead of the chunk's (page mode:
+  /// no bloom filters, which describe whole chunks).
+  std::map<std::string, PageStats>& pages() { return pages_; }
+  void set_page_mode() { page_mode_ = true; }
 
   // False only when no row can make `e` true.
   bool May(const ExprPtr& e) {
@@ -290,7 +303,14 @@ class Evaluator {
     if (!col || !lit) return true;
     if (lit->is_null()) return false;  // comparisons with NULL are never true
     const parquet::ColumnMetaData* md = Meta(*col);
-    if (!md || !md->statistics || !StatsUsable(*type)) return true;
+    if (!md || !StatsUsable(*type)) return true;
+    if (auto page = pages_.find(col->name); page != pages_.end()) {
+      if (page->second.all_null) return false;
+      std::optional<Val> v = LiteralVal(*lit, type);
+      if (!v || !page->second.min || !page->second.max) return true;
+      return MinMaxMay(*page->second.min, *page->second.max, *v, op, md->type, *type);
+    }
+    if (!md->statistics) return true;
     const auto& st = *md->statistics;
     if (st.null_count && *st.null_count == rg_.num_rows && rg_.num_rows > 0) {
       return false;  // only nulls
@@ -306,29 +326,32 @@ class Evaluator {
       mx = &st.max;
     }
     bool may = true;
-    if (*mn && *mx) {
-      auto lo = DecodeStat(**mn, md->type, *type), hi = DecodeStat(**mx, md->type, *type);
-      if (lo && hi) {
-        auto c_lo = Compare(*v, *lo), c_hi = Compare(*v, *hi);  // v vs min, v vs max
-        if (c_lo && c_hi) {
-          switch (op) {
-            case Operator::kEq: may = *c_lo >= 0 && *c_hi <= 0; break;
-            case Operator::kNotEq: may = !(*c_lo == 0 && *c_hi == 0); break;
-            case Operator::kLt: may = *c_lo > 0; break;     // min < v
-            case Operator::kLtEq: may = *c_lo >= 0; break;  // min <= v
-            case Operator::kGt: may = *c_hi < 0; break;     // max > v
-            case Operator::kGtEq: may = *c_hi <= 0; break;  // max >= v
-            default: break;
-          }
-        }
-      }
-    }
+    if (*mn && *mx) may = MinMaxMay(**mn, **mx, *v, op, md->type, *type);
     if (!may) return false;
-    if (op == Operator::kEq && md->bloom_filter_offset && !BloomMay(*md, *v, *type)) {
+    if (op == Operator::kEq && !page_mode_ && md->bloom_filter_offset &&
+        !BloomMay(*md, *v, *type)) {
       bloom_pruned_ = true;
       return false;
     }
     return true;
+  }
+
+  // False when no value in [min, max] can make `value op v` true.
+  static bool MinMaxMay(const std::string& mn, const std::string& mx, const Val& v, Operator op,
+                        PhysicalType pt, const DataType& type) {
+    auto lo = DecodeStat(mn, pt, type), hi = DecodeStat(mx, pt, type);
+    if (!lo || !hi) return true;
+    auto c_lo = Compare(v, *lo), c_hi = Compare(v, *hi);  // v vs min, v vs max
+    if (!c_lo || !c_hi) return true;
+    switch (op) {
+      case Operator::kEq: return *c_lo >= 0 && *c_hi <= 0;
+      case Operator::kNotEq: return !(*c_lo == 0 && *c_hi == 0);
+      case Operator::kLt: return *c_lo > 0;     // min < v
+      case Operator::kLtEq: return *c_lo >= 0;  // min <= v
+      case Operator::kGt: return *c_hi < 0;     // max > v
+      case Operator::kGtEq: return *c_hi <= 0;  // max >= v
+      default: return true;
+    }
   }
 
   // False when the chunk's bloom filter rules the value out.
@@ -376,7 +399,50 @@ class Evaluator {
   parquet::ParquetFileReader& reader_;
   const parquet::RowGroup& rg_;
   bool bloom_pruned_ = false;
+  bool page_mode_ = false;
+  std::map<std::string, PageStats> pages_;
 };
+
+// The page index of one top-level leaf column in a row group.
+struct ColumnPages {
+  std::string name;
+  parquet::ColumnIndex index;
+  parquet::OffsetIndex offsets;
+};
+
+std::optional<ColumnPages> LoadPages(parquet::ParquetFileReader& reader,
+                                     const parquet::RowGroup& rg, const std::string& name) {
+  const int i = reader.schema()->GetFieldIndex(name);
+  if (i < 0) return std::nullopt;
+  const auto& fp = reader.schema_plan().fields[i];
+  if (fp.kind != parquet::FieldPlan::kLeaf || fp.leaf >= static_cast<int>(rg.columns.size())) {
+    return std::nullopt;
+  }
+  const auto& cc = rg.columns[fp.leaf];
+  if (!cc.column_index_offset || !cc.column_index_length || !cc.offset_index_offset ||
+      !cc.offset_index_length) {
+    return std::nullopt;
+  }
+  auto& src = reader.source();
+  auto ci = src.ReadAt(*cc.column_index_offset, *cc.column_index_length);
+  auto oi = src.ReadAt(*cc.offset_index_offset, *cc.offset_index_length);
+  if (!ci.ok() || !oi.ok()) return std::nullopt;
+  auto index = parquet::DecodeColumnIndex(ci->data, ci->size);
+  auto offsets = parquet::DecodeOffsetIndex(oi->data, oi->size);
+  if (!index.ok() || !offsets.ok()) return std::nullopt;
+  const size_t n = offsets->page_locations.size();
+  if (n == 0 || index->min_values.size() != n || index->max_values.size() != n ||
+      index->null_pages.size() != n || offsets->page_locations[0].first_row_index != 0) {
+    return std::nullopt;
+  }
+  for (size_t k = 1; k < n; ++k) {
+    const int64_t r = offsets->page_locations[k].first_row_index;
+    if (r <= offsets->page_locations[k - 1].first_row_index || r >= rg.num_rows) {
+      return std::nullopt;
+    }
+  }
+  return ColumnPages{name, std::move(index).value(), std::move(offsets).value()};
+}
 
 }  // namespace
 
@@ -391,6 +457,59 @@ bool RowGroupMayMatch(parquet::ParquetFileReader& reader, int rg,
     }
   }
   return true;
+}
+
+std::vector<RowRange> RowRangesMayMatch(parquet::ParquetFileReader& reader, int rg,
+                                        const std::vector<ExprPtr>& filters, int64_t* pruned_rows) {
+  const parquet::RowGroup& group = reader.metadata().row_groups[rg];
+  *pruned_rows = 0;
+  std::vector<RowRange> all = {{0, group.num_rows}};
+  if (filters.empty() || group.num_rows <= 0) return all;
+  std::vector<Column> cols;
+  for (const auto& f : filters) CollectColumns(f, &cols);
+  std::vector<ColumnPages> indexed;
+  for (const auto& c : cols) {
+    bool seen = false;
+    for (const auto& p : indexed) seen = seen || p.name == c.name;
+    if (seen) continue;
+    if (auto p = LoadPages(reader, group, c.name)) indexed.push_back(std::move(*p));
+  }
+  if (indexed.empty()) return all;
+  // Segments between consecutive page starts of any indexed column: in each,
+  // every column has exactly one page.
+  std::vector<int64_t> bounds = {group.num_rows};
+  for (const auto& p : indexed) {
+    for (const auto& loc : p.offsets.page_locations) bounds.push_back(loc.first_row_index);
+  }
+  std::sort(bounds.begin(), bounds.end());
+  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+  Evaluator ev(reader, rg);
+  ev.set_page_mode();
+  std::vector<size_t> page(indexed.size(), 0);
+  std::vector<RowRange> out;
+  for (size_t b = 0; b + 1 < bounds.size(); ++b) {
+    const int64_t begin = bounds[b], end = bounds[b + 1];
+    for (size_t c = 0; c < indexed.size(); ++c) {
+      const auto& locs = indexed[c].offsets.page_locations;
+      while (page[c] + 1 < locs.size() && locs[page[c] + 1].first_row_index <= begin) ++page[c];
+      const auto& ci = indexed[c].index;
+      PageStats st;
+      st.all_null = ci.null_pages[page[c]];
+      st.min = &ci.min_values[page[c]];
+      st.max = &ci.max_values[page[c]];
+      ev.pages()[indexed[c].name] = st;
+    }
+    bool may = true;
+    for (const auto& f : filters) may = may && ev.May(f);
+    if (!may) {
+      *pruned_rows += end - begin;
+    } else if (!out.empty() && out.back().end == begin) {
+      out.back().end = end;
+    } else {
+      out.push_back({begin, end});
+    }
+  }
+  return out;
 }
 
 }  // namespace quiver

@@ -23,4 +23,17 @@ struct PruningStats {
 bool RowGroupMayMatch(parquet::ParquetFileReader& reader, int rg,
                       const std::vector<ExprPtr>& filters, PruningStats* stats);
 
+/// Rows [begin, end) of a row group.
+struct RowRange {
+  int64_t begin = 0;
+  int64_t end = 0;
+};
+
+/// The rows of row group `rg` that may satisfy every filter, judged page by
+/// page from the page index (column index min / max, offset index) of the
+/// filter columns that have one; in order, disjoint. `*pruned_rows` receives
+/// the number of rows ruled out.
+std::vector<RowRange> RowRangesMayMatch(parquet::ParquetFileReader& reader, int rg,
+                                        const std::vector<ExprPtr>& filters, int64_t* pruned_rows);
+
 }  // namespace quiver

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "quiver/arrow/builder.h"
+#include "quiver/datasource/parquet/file_writer.h"
 #include "quiver/execution/session_context.h"
 #include "test_util.h"
 
@@ -93,6 +95,37 @@ TEST(ParquetSql, RowGroupPruningAndLimit) {
   auto none = Rows(ctx, "SELECT k FROM '" + path + "' WHERE k > 100");
   ASSERT_TRUE(none.ok()) << none.status().ToString();
   EXPECT_TRUE(none->empty());
+}
+
+// Sorted data in small pages: the page index prunes pages, late
+// materialization decodes the other columns only where rows survive.
+TEST(ParquetSql, PageIndexAndLateMaterialization) {
+  const int64_t n = 20000;
+  std::vector<int64_t> a(n);
+  std::vector<std::string> s(n);
+  for (int64_t i = 0; i < n; ++i) {
+    a[i] = i;
+    s[i] = "row" + std::to_string(i);
+  }
+  auto sch = schema({field("s", utf8()), field("a", int64())});
+  auto batch = RecordBatch::Make(
+      sch, n, {ArrayFromVector(utf8(), s).value(), ArrayFromVector(int64(), a).value()});
+  parquet::ParquetWriteOptions o;
+  o.column.page_row_limit = 700;
+  o.max_row_group_rows = 15000;
+  const std::string path = TempDir() + "/paged.parquet";
+  ASSERT_TRUE(parquet::WriteParquetFile(path, sch, {batch}, o).ok());
+  SessionContext ctx;
+  auto r = Rows(ctx, "SELECT count(*), sum(a), min(s), max(s) FROM '" + path +
+                         "' WHERE a >= 9990 AND a < 15010");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Join(*r), "5020|62747490|row10000|row9999\n");
+  auto one = Rows(ctx, "SELECT s FROM '" + path + "' WHERE a = 12345");
+  ASSERT_TRUE(one.ok()) << one.status().ToString();
+  EXPECT_EQ(Join(*one), "row12345\n");
+  auto str = Rows(ctx, "SELECT a FROM '" + path + "' WHERE s = 'row19999' OR s = 'row7'");
+  ASSERT_TRUE(str.ok()) << str.status().ToString();
+  EXPECT_EQ(Join(*str), "7\n19999\n");
 }
 
 }  // namespace

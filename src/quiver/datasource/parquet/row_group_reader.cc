@@ -185,4 +185,20 @@ Status RowGroupBatchReader::SkipColumns(int64_t n, const std::vector<int>& which
   return Status::OK();
 }
 
+Status RowGroupBatchReader::Skip(int64_t n) {
+  n = std::min(n, rows_left_);
+  std::vector<int> all(columns_.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  // A column asked for twice shares its leaves: skip them once.
+  std::vector<int> distinct;
+  for (int i : all) {
+    if (std::find(columns_.begin(), columns_.begin() + i, columns_[i]) == columns_.begin() + i) {
+      distinct.push_back(i);
+    }
+  }
+  QUIVER_RETURN_NOT_OK(SkipColumns(n, distinct));
+  Advance(n);
+  return Status::OK();
+}
+
 }  // namespace quiver::parquet

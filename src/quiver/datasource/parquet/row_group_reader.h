@@ -48,6 +48,8 @@ class RowGroupBatchReader {
   Status SkipColumns(int64_t n, const std::vector<int>& which);
   /// Ends a step of `n` rows.
   void Advance(int64_t n) { rows_left_ -= n; }
+  /// Moves every column past the next `n` rows (a whole step).
+  Status Skip(int64_t n);
   int64_t rows_left() const { return rows_left_; }
   /// Number of reads issued for the column chunks (for tests).
   int64_t num_reads() const { return num_reads_; }

@@ -8,6 +8,7 @@
 #include "quiver/arrow/builder.h"
 #include "quiver/datasource/parquet/file_writer.h"
 #include "quiver/datasource/parquet_late_filter.h"
+#include "quiver/datasource/parquet_pruning.h"
 
 namespace quiver {
 namespace {
@@ -83,6 +84,32 @@ TEST_F(LateFilterTest, NothingAndEverything) {
   EXPECT_TRUE(Scan({Binary(Col(Column::Named("a")), Operator::kLt, LitInt64(0))}, 1000).empty());
   EXPECT_EQ(Scan({Binary(Col(Column::Named("a")), Operator::kGtEq, LitInt64(0))}, 4096),
             Expected(0, 20000));
+}
+
+TEST_F(LateFilterTest, PageIndexRanges) {
+  std::vector<ExprPtr> f = {Binary(Col(Column::Named("a")), Operator::kGtEq, LitInt64(9990)),
+                            Binary(Col(Column::Named("a")), Operator::kLt, LitInt64(15010))};
+  // Pages of 700 rows: row group 0 (rows 0..14999) keeps pages from the one
+  // holding 9990 (9800..10499) on; row group 1 only its first page.
+  int64_t pruned = 0;
+  auto r0 = RowRangesMayMatch(*reader_, 0, f, &pruned);
+  ASSERT_EQ(r0.size(), 1u);
+  EXPECT_EQ(r0[0].begin, 9800);
+  EXPECT_EQ(r0[0].end, 15000);
+  EXPECT_EQ(pruned, 9800);
+  auto r1 = RowRangesMayMatch(*reader_, 1, f, &pruned);
+  ASSERT_EQ(r1.size(), 1u);
+  EXPECT_EQ(r1[0].begin, 0);
+  EXPECT_EQ(r1[0].end, 700);
+  EXPECT_EQ(pruned, 4300);
+  // A column without statistics use (strings compare too) and no filter.
+  auto r2 = RowRangesMayMatch(
+      *reader_, 0, {Binary(Col(Column::Named("s")), Operator::kEq, LitString("zzz"))}, &pruned);
+  EXPECT_TRUE(r2.empty());
+  EXPECT_EQ(pruned, 15000);
+  auto r3 = RowRangesMayMatch(*reader_, 0, {}, &pruned);
+  ASSERT_EQ(r3.size(), 1u);
+  EXPECT_EQ(r3[0].end, 15000);
 }
 
 TEST_F(LateFilterTest, NotApplicable) {
