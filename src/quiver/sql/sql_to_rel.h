@@ -68,6 +68,14 @@ class SqlToRel {
   Result<LogicalPlanPtr> PlanRecursiveCte(const sql::Cte& cte, Scope* scope);
   /// Makes `name` resolve to `plan` in `scope` (null removes it).
   static void BindCte(Scope* scope, const std::string& name, LogicalPlanPtr plan);
+  // DISTINCT ON (sql_to_rel_distinct_on.cc): positions in *projection of the
+  // ON expressions (appended when not selected), then the dedup itself.
+  Status AddDistinctOnColumns(const sql::Select& select, const DFSchema& from_schema,
+                              const std::vector<ExprPtr>& select_exprs,
+                              std::vector<ExprPtr>* projection, std::vector<int>* positions);
+  Result<LogicalPlanPtr> PlanDistinctOn(LogicalPlanPtr plan, const std::vector<int>& on,
+                                        const std::vector<SortExpr>& sort,
+                                        const std::vector<int>& sort_pos);
   Result<ExprPtr> PlanIdentifier(const sql::Expr& expr, const DFSchema& schema);
   /// `expr` over `schema` where names of aliased select items stand for
   /// their expressions (HAVING cnt = 0). sql_to_rel_aliases.cc.
@@ -97,6 +105,14 @@ Result<LogicalPlanPtr> PlanGroupingAggregate(LogicalPlanPtr input, std::vector<E
                                              const std::vector<ExprPtr>& aggs);
 /// True when `aggs` holds a grouping() call.
 bool UsesGroupingFunction(const std::vector<ExprPtr>& aggs);
+
+/// INTERSECT ALL (`intersect`) or EXCEPT ALL of inputs with matching
+/// columns (sql_to_rel_set_ops.cc).
+Result<LogicalPlanPtr> PlanSetOperationAll(LogicalPlanPtr left, LogicalPlanPtr right,
+                                           bool intersect, const WindowUDFPtr& row_number);
+/// UNION BY NAME: projects both inputs onto the union of their column names
+/// (left's order, then right's new ones), NULL where a side lacks one.
+Status AlignByName(LogicalPlanPtr* left, LogicalPlanPtr* right);
 
 /// Maps a SQL data type to an Arrow type (INT -> Int32, TEXT -> Utf8, ...).
 Result<DataTypePtr> ConvertDataType(const sql::DataType& type);

@@ -167,14 +167,13 @@ Result<LogicalPlanPtr> SqlToRel::PlanJoin(LogicalPlanPtr left, const sql::Join& 
 
 Result<LogicalPlanPtr> SqlToRel::PlanSetOperation(const sql::SetExpr& set, Scope* scope) {
   using Q = sql::SetQuantifier;
-  if (set.quantifier == Q::kByName || set.quantifier == Q::kAllByName ||
-      set.quantifier == Q::kDistinctByName) {
-    return Status::NotImplemented("UNION BY NAME is not supported yet").WithLocation(set.loc);
-  }
+  const bool by_name = set.quantifier == Q::kByName || set.quantifier == Q::kAllByName ||
+                       set.quantifier == Q::kDistinctByName;
   std::vector<SortExpr> unused;
   QUIVER_ASSIGN_OR_RAISE(auto left, PlanSetExpr(*set.left, scope, nullptr, &unused));
   QUIVER_ASSIGN_OR_RAISE(auto right, PlanSetExpr(*set.right, scope, nullptr, &unused));
-  const bool all = set.quantifier == Q::kAll;
+  if (by_name) QUIVER_RETURN_NOT_OK(AlignByName(&left, &right));
+  const bool all = set.quantifier == Q::kAll || set.quantifier == Q::kAllByName;
   const char* op_name = set.op == sql::SetOperator::kUnion       ? "UNION"
                         : set.op == sql::SetOperator::kIntersect ? "INTERSECT"
                                                                  : "EXCEPT";
@@ -202,8 +201,8 @@ Result<LogicalPlanPtr> SqlToRel::PlanSetOperation(const sql::SetExpr& set, Scope
     return MakeDistinct(u);
   }
   if (all) {
-    return Status::NotImplemented(std::string(op_name) + " ALL is not supported yet")
-        .WithLocation(set.loc);
+    return PlanSetOperationAll(left, right, set.op == sql::SetOperator::kIntersect,
+                               context_->functions().GetWindow("row_number"));
   }
   // INTERSECT / EXCEPT: semi / anti join on every column, nulls equal, then distinct.
   std::vector<JoinKey> keys;

@@ -236,9 +236,6 @@ Result<LogicalPlanPtr> SqlToRel::PlanFrom(const std::vector<sql::TableWithJoins>
 Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* scope,
                                             const std::vector<sql::OrderByExpr>* order_by,
                                             std::vector<SortExpr>* resolved_sort) {
-  if (select.distinct == sql::DistinctKind::kDistinctOn) {
-    return Status::NotImplemented("DISTINCT ON").WithLocation(select.loc);
-  }
   if (select.qualify) {
     return Status::NotImplemented("QUALIFY is not supported yet").WithLocation(select.loc);
   }
@@ -518,7 +515,15 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
   for (auto& s : sort) {
     (void)s;
   }
+  std::vector<int> distinct_on;  // positions in projection
+  if (select.distinct == sql::DistinctKind::kDistinctOn) {
+    QUIVER_RETURN_NOT_OK(
+        AddDistinctOnColumns(select, *from_schema, select_exprs, &projection, &distinct_on));
+  }
   QUIVER_ASSIGN_OR_RAISE(plan, MakeProjection(plan, projection));
+  if (select.distinct == sql::DistinctKind::kDistinctOn) {
+    QUIVER_ASSIGN_OR_RAISE(plan, PlanDistinctOn(plan, distinct_on, sort, sort_pos));
+  }
   if (select.distinct == sql::DistinctKind::kDistinct) {
     std::vector<ExprPtr> cols;
     for (int i = 0; i < plan->schema->num_fields(); ++i) cols.push_back(ColumnOf(*plan->schema, i));
