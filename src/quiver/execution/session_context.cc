@@ -82,4 +82,8 @@ void SessionContext::RegisterUdaf(AggregateUDFPtr fn) {
   state_->mutable_functions().Register(std::move(fn));
 }
 
+void SessionContext::RegisterUdtf(TableFunctionPtr fn) {
+  state_->mutable_functions().Register(std::move(fn));
+}
+
 }  // namespace quiver

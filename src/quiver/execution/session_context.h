@@ -13,6 +13,7 @@
 
 #include "quiver/datasource/csv/csv_reader.h"
 #include "quiver/execution/dataframe.h"
+#include "quiver/logical/table_function.h"
 #include "quiver/physical/table_provider.h"
 
 namespace quiver {
@@ -41,6 +42,8 @@ class SessionContext {
 
   void RegisterUdf(ScalarUDFPtr fn);
   void RegisterUdaf(AggregateUDFPtr fn);
+  /// A table function callable in FROM (see logical/table_function.h).
+  void RegisterUdtf(TableFunctionPtr fn);
 
   ConfigOptions& config();
   const std::shared_ptr<SessionState>& state() const { return state_; }

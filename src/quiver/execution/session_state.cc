@@ -5,6 +5,7 @@
 #include "quiver/datasource/parquet_format.h"
 #include "quiver/functions/builtin.h"
 #include "quiver/physical/executor.h"
+#include "quiver/physical/generate_series.h"
 #include "quiver/physical/physical_planner.h"
 #include "quiver/physical/thread_pool.h"
 
@@ -22,6 +23,7 @@ SessionState::SessionState(ConfigOptions options)
                config_.GetString("datafusion.catalog.default_schema")),
       rules_(DefaultOptimizerRules()) {
   RegisterBuiltinFunctions(&functions_);
+  RegisterBuiltinTableFunctions(&functions_);
 }
 
 Result<TableProviderPtr> OpenFileTable(const std::string& path) {

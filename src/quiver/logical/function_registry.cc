@@ -29,6 +29,15 @@ void FunctionRegistry::Register(WindowUDFPtr fn) {
   windows_[Lower(fn->name())] = std::move(fn);
 }
 
+void FunctionRegistry::Register(TableFunctionPtr fn) {
+  table_functions_[Lower(fn->name())] = std::move(fn);
+}
+
+TableFunctionPtr FunctionRegistry::GetTableFunction(const std::string& name) const {
+  auto it = table_functions_.find(Lower(name));
+  return it == table_functions_.end() ? nullptr : it->second;
+}
+
 WindowUDFPtr FunctionRegistry::GetWindow(const std::string& name) const {
   auto it = windows_.find(Lower(name));
   return it == windows_.end() ? nullptr : it->second;

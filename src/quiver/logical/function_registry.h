@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "quiver/logical/table_function.h"
 #include "quiver/logical/udf.h"
 
 namespace quiver {
@@ -17,10 +18,12 @@ class FunctionRegistry {
   void Register(ScalarUDFPtr fn);
   void Register(AggregateUDFPtr fn);
   void Register(WindowUDFPtr fn);
+  void Register(TableFunctionPtr fn);
 
   ScalarUDFPtr GetScalar(const std::string& name) const;        // null if absent
   AggregateUDFPtr GetAggregate(const std::string& name) const;  // null if absent
   WindowUDFPtr GetWindow(const std::string& name) const;        // null if absent
+  TableFunctionPtr GetTableFunction(const std::string& name) const;  // null if absent
   std::vector<std::string> ScalarNames() const;
   std::vector<std::string> AggregateNames() const;
   std::vector<std::string> WindowNames() const;
@@ -31,6 +34,7 @@ class FunctionRegistry {
   std::map<std::string, ScalarUDFPtr> scalars_;
   std::map<std::string, AggregateUDFPtr> aggregates_;
   std::map<std::string, WindowUDFPtr> windows_;
+  std::map<std::string, TableFunctionPtr> table_functions_;
 };
 
 }  // namespace quiver

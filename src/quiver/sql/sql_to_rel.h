@@ -76,6 +76,8 @@ class SqlToRel {
   Result<LogicalPlanPtr> PlanDistinctOn(LogicalPlanPtr plan, const std::vector<int>& on,
                                         const std::vector<SortExpr>& sort,
                                         const std::vector<int>& sort_pos);
+  // Table functions in FROM (sql_to_rel_table_function.cc).
+  Result<LogicalPlanPtr> PlanTableFunction(const sql::TableFactor& factor);
   Result<ExprPtr> PlanIdentifier(const sql::Expr& expr, const DFSchema& schema);
   /// `expr` over `schema` where names of aliased select items stand for
   /// their expressions (HAVING cnt = 0). sql_to_rel_aliases.cc.

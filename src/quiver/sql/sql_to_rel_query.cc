@@ -163,7 +163,8 @@ Result<LogicalPlanPtr> SqlToRel::PlanTableFactor(const sql::TableFactor& f, Scop
   switch (f.kind) {
     case sql::TableFactorKind::kTable: {
       if (f.has_args) {
-        return Status::NotImplemented("Table functions are not supported yet").WithLocation(f.loc);
+        QUIVER_ASSIGN_OR_RAISE(plan, PlanTableFunction(f));
+        break;
       }
       bool is_path = f.name.size() == 1 && f.name[0].quote == '\'';
       QUIVER_ASSIGN_OR_RAISE(auto ref, ToTableReference(f.name));
