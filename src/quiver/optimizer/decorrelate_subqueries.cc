@@ -8,11 +8,77 @@
 #include <set>
 
 #include "quiver/logical/subquery.h"
+#include "quiver/optimizer/decorrelate_util.h"
 #include "quiver/optimizer/optimizer.h"
 #include "quiver/optimizer/pull_up_correlated.h"
 #include "quiver/optimizer/subquery_aggregates.h"
 
 namespace quiver {
+
+ExprPtr CaseWhen(std::vector<std::pair<ExprPtr, ExprPtr>> branches, ExprPtr otherwise) {
+  auto c = std::make_shared<Expr>();
+  c->kind = ExprKind::kCase;
+  for (auto& [w, t] : branches) {
+    c->when.push_back(std::move(w));
+    c->then.push_back(std::move(t));
+  }
+  c->else_expr = std::move(otherwise);
+  return c;
+}
+
+// The value an ungrouped aggregate subquery yields for no input rows, when
+// that may not be NULL (count(*) gives 0); null otherwise.
+Result<ExprPtr> EmptyInputValue(const LogicalPlanPtr& sub, int column) {
+  // The value column and any HAVING conditions, followed down to the aggregate.
+  std::vector<ExprPtr> exprs{Col(sub->schema->column(column))};
+  LogicalPlanPtr node = sub;
+  auto substitute = [&](const std::function<ExprPtr(int)>& replace) -> Status {
+    for (auto& e : exprs) {
+      QUIVER_ASSIGN_OR_RAISE(e, TransformUp(e, [&](const ExprPtr& x) -> Result<ExprPtr> {
+                               if (x->kind != ExprKind::kColumn) return ExprPtr();
+                               int i = node->schema->FindIndex(x->column);
+                               if (i < 0) return Status::Internal("column " + x->column.ToString());
+                               return replace(i);
+                             }));
+    }
+    return Status::OK();
+  };
+  for (;; node = node->input()) {
+    switch (node->kind) {
+      case PlanKind::kFilter: exprs.push_back(node->predicate); continue;
+      case PlanKind::kProjection:
+        QUIVER_RETURN_NOT_OK(substitute([&](int i) { return Unalias(node->exprs[i]); }));
+        continue;
+      case PlanKind::kSubqueryAlias: {
+        const DFSchema& in = *node->input()->schema;
+        QUIVER_RETURN_NOT_OK(substitute([&](int i) { return Col(in.column(i)); }));
+        continue;
+      }
+      case PlanKind::kAggregate: break;
+      default: return ExprPtr();
+    }
+    if (!node->group_exprs.empty()) return ExprPtr();
+    std::vector<ExprPtr> values;
+    bool zero = false;
+    for (const auto& a : node->aggr_exprs) {
+      ExprPtr agg = Unalias(a);
+      QUIVER_ASSIGN_OR_RAISE(auto type, GetType(agg, *node->input()->schema));
+      zero |= agg->aggregate_fn->empty_is_zero();
+      ExprPtr zero_value = type->Equals(*int64()) ? LitInt64(0) : CastTo(LitInt64(0), type);
+      values.push_back(agg->aggregate_fn->empty_is_zero() ? zero_value
+                                                          : Lit(ScalarValue::Null(type)));
+    }
+    QUIVER_RETURN_NOT_OK(substitute([&](int i) { return values[i]; }));
+    bool functions = AnyExpr(exprs[0], [](const Expr& x) {
+      return x.kind == ExprKind::kScalarFunction || x.kind == ExprKind::kCase;
+    });
+    if (!zero && !functions) return ExprPtr();
+    if (exprs.size() == 1) return exprs[0];
+    // A HAVING that fails on the empty group leaves no row: NULL.
+    std::vector<ExprPtr> conds(exprs.begin() + 1, exprs.end());
+    return CaseWhen({{Conjunction(conds), exprs[0]}}, nullptr);
+  }
+}
 
 namespace {
 
@@ -112,17 +178,6 @@ Result<LogicalPlanPtr> ProjectColumns(const LogicalPlanPtr& plan, const DFSchema
   std::vector<ExprPtr> cols;
   for (int i = 0; i < keep.num_fields(); ++i) cols.push_back(Col(keep.column(i)));
   return MakeProjection(plan, std::move(cols));
-}
-
-ExprPtr CaseWhen(std::vector<std::pair<ExprPtr, ExprPtr>> branches, ExprPtr otherwise) {
-  auto c = std::make_shared<Expr>();
-  c->kind = ExprKind::kCase;
-  for (auto& [w, t] : branches) {
-    c->when.push_back(std::move(w));
-    c->then.push_back(std::move(t));
-  }
-  c->else_expr = std::move(otherwise);
-  return c;
 }
 
 ExprPtr CountOf(ExprPtr arg, const std::string& name) {
@@ -227,60 +282,6 @@ Result<LogicalPlanPtr> SemiAntiJoin(const LogicalPlanPtr& cur, const Expr& e, bo
   SplitKeys(preds, right.alias, &keys, &residual);
   return MakeJoin(cur, right.plan, anti ? JoinType::kLeftAnti : JoinType::kLeftSemi,
                   std::move(keys), Conjunction(residual));
-}
-
-// The value an ungrouped aggregate subquery yields for no input rows, when
-// that may not be NULL (count(*) gives 0); null otherwise.
-Result<ExprPtr> EmptyInputValue(const LogicalPlanPtr& sub, int column = 0) {
-  // The value column and any HAVING conditions, followed down to the aggregate.
-  std::vector<ExprPtr> exprs{Col(sub->schema->column(column))};
-  LogicalPlanPtr node = sub;
-  auto substitute = [&](const std::function<ExprPtr(int)>& replace) -> Status {
-    for (auto& e : exprs) {
-      QUIVER_ASSIGN_OR_RAISE(e, TransformUp(e, [&](const ExprPtr& x) -> Result<ExprPtr> {
-                               if (x->kind != ExprKind::kColumn) return ExprPtr();
-                               int i = node->schema->FindIndex(x->column);
-                               if (i < 0) return Status::Internal("column " + x->column.ToString());
-                               return replace(i);
-                             }));
-    }
-    return Status::OK();
-  };
-  for (;; node = node->input()) {
-    switch (node->kind) {
-      case PlanKind::kFilter: exprs.push_back(node->predicate); continue;
-      case PlanKind::kProjection:
-        QUIVER_RETURN_NOT_OK(substitute([&](int i) { return Unalias(node->exprs[i]); }));
-        continue;
-      case PlanKind::kSubqueryAlias: {
-        const DFSchema& in = *node->input()->schema;
-        QUIVER_RETURN_NOT_OK(substitute([&](int i) { return Col(in.column(i)); }));
-        continue;
-      }
-      case PlanKind::kAggregate: break;
-      default: return ExprPtr();
-    }
-    if (!node->group_exprs.empty()) return ExprPtr();
-    std::vector<ExprPtr> values;
-    bool zero = false;
-    for (const auto& a : node->aggr_exprs) {
-      ExprPtr agg = Unalias(a);
-      QUIVER_ASSIGN_OR_RAISE(auto type, GetType(agg, *node->input()->schema));
-      zero |= agg->aggregate_fn->empty_is_zero();
-      ExprPtr zero_value = type->Equals(*int64()) ? LitInt64(0) : CastTo(LitInt64(0), type);
-      values.push_back(agg->aggregate_fn->empty_is_zero() ? zero_value
-                                                          : Lit(ScalarValue::Null(type)));
-    }
-    QUIVER_RETURN_NOT_OK(substitute([&](int i) { return values[i]; }));
-    bool functions = AnyExpr(exprs[0], [](const Expr& x) {
-      return x.kind == ExprKind::kScalarFunction || x.kind == ExprKind::kCase;
-    });
-    if (!zero && !functions) return ExprPtr();
-    if (exprs.size() == 1) return exprs[0];
-    // A HAVING that fails on the empty group leaves no row: NULL.
-    std::vector<ExprPtr> conds(exprs.begin() + 1, exprs.end());
-    return CaseWhen({{Conjunction(conds), exprs[0]}}, nullptr);
-  }
 }
 
 // Whether `p` yields at most one row whatever its correlated predicates say
@@ -538,110 +539,6 @@ Result<LogicalPlanPtr> RewriteProjection(const LogicalPlanPtr& p, Ctx* ctx) {
   return MakeProjection(cur, std::move(exprs));
 }
 
-// FROM t, LATERAL (q): the correlated predicates of q become the join's;
-// an ungrouped aggregate in q (one row per outer row) becomes a left join on
-// groups by the correlation keys, outer rows without a group getting the
-// aggregate's values for no rows.
-Result<LogicalPlanPtr> LateralJoin(const LogicalPlanPtr& p) {
-  const LogicalPlanPtr& left = p->inputs[0];
-  const LogicalPlanPtr& right = p->inputs[1];
-  const bool cross = p->kind == PlanKind::kCrossJoin;
-  const JoinType type = cross ? JoinType::kInner : p->join_type;
-  if (type != JoinType::kInner && type != JoinType::kLeft) {
-    return Status::NotImplemented(std::string("LATERAL with a ") + JoinTypeToString(type) +
-                                  " join");
-  }
-  QUIVER_ASSIGN_OR_RAISE(auto pulled, PullUpCorrelated(right));
-  const DFSchema& ls = *left->schema;
-  std::vector<ExprPtr> preds;
-  for (const auto& pred : pulled.preds) {
-    QUIVER_ASSIGN_OR_RAISE(auto r, TransformUp(pred, [&](const ExprPtr& x) -> Result<ExprPtr> {
-                             if (x->kind != ExprKind::kOuterReferenceColumn) return ExprPtr();
-                             if (ls.FindIndex(x->column) < 0) {
-                               return Status::NotImplemented("LATERAL subquery referencing " +
-                                                             x->column.ToString() +
-                                                             " of an enclosing query");
-                             }
-                             return Col(x->column);
-                           }));
-    preds.push_back(std::move(r));
-  }
-  if (p->join_filter) SplitConjunction(p->join_filter, &preds);
-  LogicalPlanPtr r = pulled.plan;
-  ExprPtr always_true;
-  if (pulled.aggregated) {
-    std::vector<ExprPtr> cols;
-    for (int i = 0; i < r->schema->num_fields(); ++i) cols.push_back(Col(r->schema->column(i)));
-    cols.push_back(Alias(LitBool(true), "__lateral_always_true"));
-    QUIVER_ASSIGN_OR_RAISE(r, MakeProjection(r, std::move(cols)));
-    always_true = Col(Column::Named("__lateral_always_true"));
-  }
-  // Keys: equalities between a left-only and a right-only side.
-  const DFSchema& rs = *r->schema;
-  auto side = [&](const ExprPtr& e) {
-    std::vector<Column> cols;
-    CollectColumns(e, &cols);
-    int s = 0;
-    for (const auto& c : cols) s |= ls.FindIndex(c) >= 0 ? 1 : (rs.FindIndex(c) >= 0 ? 2 : 3);
-    return s;
-  };
-  std::vector<JoinKey> keys;
-  std::vector<ExprPtr> residual;
-  for (const auto& pred : preds) {
-    if (pred->kind == ExprKind::kBinary && pred->op == Operator::kEq) {
-      int a = side(pred->left), b = side(pred->right);
-      if (a == 1 && b == 2) {
-        keys.emplace_back(pred->left, pred->right);
-        continue;
-      }
-      if (a == 2 && b == 1) {
-        keys.emplace_back(pred->right, pred->left);
-        continue;
-      }
-    }
-    residual.push_back(pred);
-  }
-  QUIVER_ASSIGN_OR_RAISE(auto joined, MakeJoin(left, r, pulled.aggregated ? JoinType::kLeft : type,
-                                               std::move(keys), Conjunction(residual)));
-  // The original columns, in order (the pulled-up plan may carry extra keys).
-  std::vector<ExprPtr> out;
-  for (int i = 0; i < ls.num_fields(); ++i) out.push_back(Col(ls.column(i)));
-  const DFSchema& orig = *right->schema;
-  for (int i = 0; i < orig.num_fields(); ++i) {
-    ExprPtr c = Col(orig.column(i));
-    if (always_true) {
-      QUIVER_ASSIGN_OR_RAISE(auto empty, EmptyInputValue(right, i));
-      if (empty) {
-        c = Alias(
-            CaseWhen(
-                {{Unary(ExprKind::kIsNull, always_true), CastTo(empty, orig.field(i)->type())}}, c),
-            orig.field(i)->name(), orig.qualifier(i));
-      }
-    }
-    out.push_back(c);
-  }
-  return MakeProjection(joined, std::move(out));
-}
-
-// Whether the right input of a join reads columns of its left input.
-bool IsLateral(const LogicalPlan& p) {
-  if (p.kind != PlanKind::kCrossJoin && p.kind != PlanKind::kJoin) return false;
-  if (!PlanHasOuterRefs(*p.inputs[1])) return false;
-  const DFSchema& ls = *p.inputs[0]->schema;
-  bool found = false;
-  std::function<void(const LogicalPlan&)> visit = [&](const LogicalPlan& n) {
-    for (const auto& e : NodeExprs(n)) {
-      AnyExpr(e, [&](const Expr& x) {
-        found |= x.kind == ExprKind::kOuterReferenceColumn && ls.FindIndex(x.column) >= 0;
-        return false;
-      });
-    }
-    for (const auto& in : n.inputs) visit(*in);
-  };
-  visit(*p.inputs[1]);
-  return found;
-}
-
 Result<LogicalPlanPtr> Walk(const LogicalPlanPtr& plan, Ctx* ctx) {
   LogicalPlanPtr p = plan;
   if (!plan->inputs.empty()) {
@@ -656,8 +553,8 @@ Result<LogicalPlanPtr> Walk(const LogicalPlanPtr& plan, Ctx* ctx) {
       QUIVER_ASSIGN_OR_RAISE(p, WithNewInputs(plan, std::move(inputs)));
     }
   }
-  if (IsLateral(*p)) {
-    QUIVER_ASSIGN_OR_RAISE(p, LateralJoin(p));
+  if (IsLateralJoin(*p)) {
+    QUIVER_ASSIGN_OR_RAISE(p, DecorrelateLateral(p));
   }
   switch (p->kind) {
     case PlanKind::kFilter:

@@ -1,0 +1,22 @@
+// Internal helpers shared by the subquery and LATERAL decorrelation.
+#pragma once
+
+#include <utility>
+#include <vector>
+
+#include "quiver/logical/logical_plan.h"
+
+namespace quiver {
+
+/// CASE WHEN w1 THEN t1 ... ELSE otherwise END (no ELSE when null).
+ExprPtr CaseWhen(std::vector<std::pair<ExprPtr, ExprPtr>> branches, ExprPtr otherwise);
+/// The value output `column` of an ungrouped aggregate subquery takes for no
+/// input rows, when that may not be NULL (count(*) gives 0); null otherwise.
+Result<ExprPtr> EmptyInputValue(const LogicalPlanPtr& sub, int column = 0);
+
+/// Whether the right input of a join reads columns of its left (LATERAL).
+bool IsLateralJoin(const LogicalPlan& p);
+/// FROM t, LATERAL (q) as a join on q's correlated predicates.
+Result<LogicalPlanPtr> DecorrelateLateral(const LogicalPlanPtr& p);
+
+}  // namespace quiver
