@@ -266,10 +266,7 @@ Result<BinaryTypes> CoerceBinary(const DataTypePtr& l, Operator op, const DataTy
     }
     bool wide = t->id() == TypeId::kDecimal256;
     int32_t max_p = wide ? 76 : 38;
-    // Capped precision keeps the full scale (DataFusion; TPC-H sums stay exact),
-    // except a quotient: it keeps its integer digits and at least 6 decimals
-    // (a full scale would leave no integer digits: TPC-H Q8 overflowed at SF 1).
-    if (op == Operator::kDivide && p > max_p) s = std::max(6, std::min(s, max_p - (p - s)));
+    // Capped precision keeps the full scale (DataFusion; TPC-H sums stay exact).
     p = std::min(p, max_p);
     s = std::min(s, p);
     DataTypePtr result = wide ? decimal256(p, s) : decimal128(p, s);
