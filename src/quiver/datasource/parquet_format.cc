@@ -10,10 +10,36 @@ namespace quiver {
 
 namespace {
 
+// Rows [begin, end) of one row group (end < 0: to its end).
 struct RowGroupMorsel {
   std::shared_ptr<parquet::ParquetFileReader> reader;
   int row_group;
+  int64_t begin = 0;
+  int64_t end = -1;
 };
+
+// Row groups smaller than this are never split into several morsels.
+constexpr int64_t kMinMorselRows = 64 * 1024;
+
+// Few large row groups: split them into row ranges so that every partition
+// gets work (pages before a range are passed over undecoded).
+std::vector<RowGroupMorsel> SplitMorsels(std::vector<RowGroupMorsel> in, int target) {
+  if (in.empty() || static_cast<int>(in.size()) >= target) return in;
+  const int per = (target + static_cast<int>(in.size()) - 1) / static_cast<int>(in.size());
+  std::vector<RowGroupMorsel> out;
+  for (auto& m : in) {
+    const int64_t rows = m.reader->metadata().row_groups[m.row_group].num_rows;
+    const int64_t pieces = std::min<int64_t>(per, rows / kMinMorselRows);
+    if (pieces <= 1) {
+      out.push_back(std::move(m));
+      continue;
+    }
+    for (int64_t k = 0; k < pieces; ++k) {
+      out.push_back({m.reader, m.row_group, rows * k / pieces, rows * (k + 1) / pieces});
+    }
+  }
+  return out;
+}
 
 // Streams one row group batch by batch; the chunks are fetched on the first pull.
 class RowGroupStream : public RecordBatchStream {
@@ -35,7 +61,8 @@ class RowGroupStream : public RecordBatchStream {
       // Only the row count is needed: no column is read.
       done_ = true;
       const int64_t n = m_.reader->metadata().row_groups[m_.row_group].num_rows;
-      return RecordBatch::Make(schema_, n, {});
+      const int64_t end = m_.end < 0 ? n : m_.end;
+      return RecordBatch::Make(schema_, end - m_.begin, {});
     }
     if (!rows_) {
       QUIVER_ASSIGN_OR_RAISE(rows_,
@@ -44,6 +71,7 @@ class RowGroupStream : public RecordBatchStream {
       // Pages whose statistics rule the filters out are skipped undecoded.
       int64_t pruned = 0;
       ranges_ = RowRangesMayMatch(*m_.reader, m_.row_group, filters_, &pruned);
+      if (m_.begin > 0 || m_.end >= 0) ranges_ = Clip(ranges_, m_.begin, m_.end);
       m_.reader.reset();
     }
     RecordBatchPtr b;
@@ -76,6 +104,18 @@ class RowGroupStream : public RecordBatchStream {
   }
 
  private:
+  // `ranges` limited to [begin, end) (end < 0: unbounded).
+  static std::vector<RowRange> Clip(const std::vector<RowRange>& ranges, int64_t begin,
+                                    int64_t end) {
+    std::vector<RowRange> out;
+    for (const auto& r : ranges) {
+      const int64_t b = std::max(r.begin, begin);
+      const int64_t e = end < 0 ? r.end : std::min(r.end, end);
+      if (b < e) out.push_back({b, e});
+    }
+    return out;
+  }
+
   RowGroupMorsel m_;
   std::vector<int> cols_;
   SchemaPtr schema_;
@@ -118,7 +158,12 @@ class ParquetScanExec : public ExecutionPlan {
   }
   int output_partitions() const override { return static_cast<int>(morsels_.size()); }
   std::string DisplayAs() const override {
-    std::string s = "ParquetExec: row_groups=" + std::to_string(morsels_.size());
+    int64_t groups = 0;
+    for (const auto& m : morsels_) groups += m.begin == 0;
+    std::string s = "ParquetExec: row_groups=" + std::to_string(groups);
+    if (groups != static_cast<int64_t>(morsels_.size())) {
+      s += " morsels=" + std::to_string(morsels_.size());
+    }
     if (!filters_.empty()) {
       s += " pruned_by_statistics=" + std::to_string(pruning_.pruned_by_statistics) +
            " pruned_by_bloom_filter=" + std::to_string(pruning_.pruned_by_bloom_filter);
@@ -197,6 +242,8 @@ Result<ExecutionPlanPtr> ParquetFormat::CreateScan(const std::vector<FileInfo>& 
       morsels.push_back({reader, rg});
     }
   }
+  if (!use_limit && args.config)
+    morsels = SplitMorsels(std::move(morsels), args.config->target_partitions());
   return ExecutionPlanPtr(std::make_shared<ParquetScanExec>(
       std::move(morsels), schema, args.projection, pruning, args.filters, args.limit));
 }

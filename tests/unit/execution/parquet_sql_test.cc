@@ -128,5 +128,28 @@ TEST(ParquetSql, PageIndexAndLateMaterialization) {
   EXPECT_EQ(Join(*str), "7\n19999\n");
 }
 
+// One large row group: split into row-range morsels across partitions.
+TEST(ParquetSql, LargeRowGroupSplitIntoMorsels) {
+  const int64_t n = 200000;
+  std::vector<int64_t> a(n);
+  for (int64_t i = 0; i < n; ++i) a[i] = i;
+  auto sch = schema({field("a", int64())});
+  auto batch = RecordBatch::Make(sch, n, {ArrayFromVector(int64(), a).value()});
+  const std::string path = TempDir() + "/one_group.parquet";
+  ASSERT_TRUE(parquet::WriteParquetFile(path, sch, {batch}, parquet::ParquetWriteOptions()).ok());
+  SessionContext ctx;
+  ASSERT_TRUE(Rows(ctx, "SET datafusion.execution.target_partitions = 4").ok());
+  auto e = Rows(ctx, "EXPLAIN SELECT sum(a) FROM '" + path + "'");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_NE(Join(*e).find("row_groups=1 morsels=3"), std::string::npos) << Join(*e);
+  auto r = Rows(ctx, "SELECT count(*), sum(a), min(a), max(a) FROM '" + path + "'");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Join(*r), "200000|19999900000|0|199999\n");
+  // A range across a morsel boundary (66666).
+  auto f = Rows(ctx, "SELECT count(*), sum(a) FROM '" + path + "' WHERE a >= 60000 AND a < 70000");
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  EXPECT_EQ(Join(*f), "10000|649995000\n");
+}
+
 }  // namespace
 }  // namespace quiver
