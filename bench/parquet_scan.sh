@@ -3,6 +3,8 @@
 # on the same file with the same thread count:
 #   all:    count(*) plus an aggregate over every column (every column decoded)
 #   filter: 4 columns under a selective l_shipdate range (row-group pruning)
+#   range:  4 columns under a 1.7% l_orderkey range (the file's sort order:
+#           page-index pruning and late materialization)
 # The file is written by Quiver's own writer (COPY ... TO); with
 # WRITER=duckdb DuckDB writes it instead (an independent file).
 # Usage: bench/parquet_scan.sh [SCALE_FACTOR] [RUNS]
@@ -45,11 +47,15 @@ SELECT count(*) AS n, sum(l_quantity) AS qty, sum(l_extendedprice) AS price,
   sum(l_discount) AS disc, max(l_shipdate) AS last_ship
 FROM '$pq' WHERE l_shipdate >= DATE '1998-11-01'
 SQL
+cat >"$work/range.sql" <<SQL
+SELECT count(*) AS n, sum(l_quantity) AS qty, max(l_comment) AS c, max(l_shipdate) AS last_ship
+FROM '$pq' WHERE l_orderkey BETWEEN 3000000 AND 3100000
+SQL
 
 now() { date +%s.%N; }
 min() { printf '%s\n' "$@" | sort -g | head -1; }
 printf 'rows=%s threads=%s file=%s\n' "$(($(wc -l <"$work/lineitem.csv") - 1))" "$threads" "$pq"
-for q in all filter; do
+for q in all filter range; do
   q_times=(); d_times=()
   for r in $(seq "$runs"); do
     t0=$(now)
