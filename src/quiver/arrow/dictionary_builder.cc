@@ -1,3 +1,4 @@
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 
@@ -83,7 +84,9 @@ Status DictionaryBuilder::AppendValueFrom(const ArrayData& values, int64_t index
     idx = it->second;
   } else {
     idx = values_->length();
-    int64_t max_index = (int64_t{1} << (type_->index_type()->bit_width() - 1)) - 1;
+    const int bits = type_->index_type()->bit_width();
+    // A 64-bit index holds any count; shifting by 63 would overflow.
+    int64_t max_index = bits >= 64 ? INT64_MAX : (int64_t{1} << (bits - 1)) - 1;
     if (idx > max_index) {
       return Status::Arrow("dictionary index type " + type_->index_type()->ToString() +
                            " cannot hold " + std::to_string(idx + 1) + " distinct values");

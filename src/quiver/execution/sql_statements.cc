@@ -247,7 +247,9 @@ Result<DataFrame> Describe(const std::shared_ptr<SessionState>& state, const sql
   QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(name));
   QUIVER_ASSIGN_OR_RAISE(auto source, state->GetTable(ref, false));
   std::vector<std::vector<std::string>> rows;
-  for (const auto& f : source->schema()->fields()) {
+  // Hold the schema: a view computes it afresh, so the temporary would dangle.
+  const SchemaPtr schema = source->schema();
+  for (const auto& f : schema->fields()) {
     rows.push_back({f->name(), f->type()->ToString(), f->nullable() ? "YES" : "NO"});
   }
   return StringTable(state, {"column_name", "data_type", "is_nullable"}, rows);

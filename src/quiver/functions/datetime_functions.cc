@@ -26,6 +26,10 @@ Result<DataTypePtr> TimeArg(const std::string& fn, const Types& a, const DataTyp
     case TypeId::kUtf8:
     case TypeId::kLargeUtf8:
     case TypeId::kUtf8View: return timestamp(TimeUnit::kNanosecond);
+    case TypeId::kTime32:
+    case TypeId::kTime64:
+      if (fn == "date_part") return t;
+      [[fallthrough]];
     default: return SignatureError(fn, a, {"Utf8, Timestamp(Nanosecond, None)"});
   }
 }
@@ -46,6 +50,10 @@ class TimeReader {
     } else if (t.id() == TypeId::kDate32) {
       r.mult_ = 86'400'000'000'000LL;
       r.date32_ = true;
+    } else if (t.id() == TypeId::kTime32 || t.id() == TypeId::kTime64) {
+      // A time of day reads as that time on 1970-01-01.
+      r.mult_ = 1'000'000'000 / TimeUnitPerSecond(t.unit());
+      r.date32_ = t.id() == TypeId::kTime32;  // 32-bit storage
     } else {
       r.mult_ = 1'000'000;  // Date64: milliseconds
     }

@@ -340,6 +340,7 @@ class Median : public AggregateUDF {
     if (a.size() != 1 || !(a[0]->is_numeric() || a[0]->id() == TypeId::kNull)) {
       return SignatureError("median", a, {"Any"});
     }
+    if (a[0]->id() == TypeId::kDecimal128) return Types{a[0]};  // keeps precision and scale
     if (a[0]->is_signed_integer()) return Types{int64()};
     if (a[0]->is_unsigned_integer()) return Types{uint64()};
     return Types{float64()};
@@ -357,6 +358,9 @@ class Median : public AggregateUDF {
       case TypeId::kUInt64:
         return std::unique_ptr<GroupsAccumulator>(
             std::make_unique<MedianAccumulator<uint64_t>>(args.return_type));
+      case TypeId::kDecimal128:
+        return std::unique_ptr<GroupsAccumulator>(
+            std::make_unique<MedianAccumulator<Int128>>(args.return_type));
       default:
         return std::unique_ptr<GroupsAccumulator>(
             std::make_unique<MedianAccumulator<double>>(args.return_type));

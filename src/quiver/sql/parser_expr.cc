@@ -576,10 +576,7 @@ Result<ExprPtr> Parser::ParseSpecialFunction(const Token& word) {
     const Token& field = Next();
     if (field.type == TokenType::kWord) {
       e->value = field.quote ? field.text : Upper(field.text);
-    } else if (field.type == TokenType::kString) {
-      e->value = field.text;
-      e->literal_kind = LiteralKind::kString;
-    } else {
+    } else {  // a quoted string is no field name (sqlparser rejects it too)
       return ErrorAt(field, "Expected date/time field, found: " + field.Display());
     }
     QUIVER_RETURN_NOT_OK(ExpectKeyword("FROM"));
