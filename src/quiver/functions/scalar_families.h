@@ -15,5 +15,8 @@ void RegisterDatetimeFunctions(FunctionRegistry* registry);
 void RegisterTypeFunctions(FunctionRegistry* registry);
 void RegisterStatisticalAggregates(FunctionRegistry* registry);
 void RegisterMiscAggregates(FunctionRegistry* registry);
+void RegisterOrderedAggregates(FunctionRegistry* registry);  // array_agg, first_value, ...
+void RegisterApproxPercentile(FunctionRegistry* registry);
+void RegisterDateBin(FunctionRegistry* registry);
 
 }  // namespace quiver::functions

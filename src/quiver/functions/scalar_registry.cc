@@ -15,6 +15,9 @@ void RegisterScalarFunctions(FunctionRegistry* registry) {
   functions::RegisterTypeFunctions(registry);
   functions::RegisterStatisticalAggregates(registry);
   functions::RegisterMiscAggregates(registry);
+  functions::RegisterOrderedAggregates(registry);
+  functions::RegisterApproxPercentile(registry);
+  functions::RegisterDateBin(registry);
 }
 
 }  // namespace quiver

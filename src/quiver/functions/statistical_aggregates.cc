@@ -1,5 +1,5 @@
 // Statistical aggregates: var/var_samp/var_pop, stddev/stddev_samp/
-// stddev_pop, covar_samp/covar_pop, corr. Per-group moments are kept with
+// stddev_pop, covar_samp/covar_pop, corr, regr_*. Per-group moments are kept with
 // Welford's update and merged with Chan's pairwise formula, so partial
 // aggregation is exact in the same way as a single pass.
 #include <cmath>
@@ -44,10 +44,56 @@ struct Moments {
   }
 };
 
-enum class Stat { kVarSamp, kVarPop, kStddevSamp, kStddevPop, kCovarSamp, kCovarPop, kCorr };
+enum class Stat {
+  kVarSamp,
+  kVarPop,
+  kStddevSamp,
+  kStddevPop,
+  kCovarSamp,
+  kCovarPop,
+  kCorr,
+  // regr_*(y, x): the first argument is the dependent variable.
+  kRegrSlope,
+  kRegrIntercept,
+  kRegrCount,
+  kRegrR2,
+  kRegrAvgx,
+  kRegrAvgy,
+  kRegrSxx,
+  kRegrSyy,
+  kRegrSxy,
+};
+
+bool IsRegr(Stat s) { return s >= Stat::kRegrSlope; }
 
 bool IsBivariate(Stat s) {
-  return s == Stat::kCovarSamp || s == Stat::kCovarPop || s == Stat::kCorr;
+  return s == Stat::kCovarSamp || s == Stat::kCovarPop || s == Stat::kCorr || IsRegr(s);
+}
+
+/// regr_* of one group's moments (x slots hold y, y slots hold x); false
+/// for NULL.
+bool Regression(Stat stat, const Moments& m, double* out) {
+  const double syy = m.m2_x, sxx = m.m2_y, sxy = m.c;
+  if (stat == Stat::kRegrCount) {
+    *out = static_cast<double>(m.n);
+    return true;
+  }
+  if (m.n == 0) return false;
+  switch (stat) {
+    case Stat::kRegrAvgx: *out = m.mean_y; return true;
+    case Stat::kRegrAvgy: *out = m.mean_x; return true;
+    case Stat::kRegrSxx: *out = sxx; return true;
+    case Stat::kRegrSyy: *out = syy; return true;
+    case Stat::kRegrSxy: *out = sxy; return true;
+    default: break;
+  }
+  if (m.n < 2 || sxx == 0) return false;
+  const double slope = sxy / sxx;
+  switch (stat) {
+    case Stat::kRegrSlope: *out = slope; return true;
+    case Stat::kRegrIntercept: *out = m.mean_x - slope * m.mean_y; return true;
+    default: *out = syy == 0 ? 1.0 : sxy * sxy / (sxx * syy); return true;  // r2
+  }
 }
 
 class MomentsAccumulator : public GroupsAccumulator {
@@ -119,6 +165,7 @@ class MomentsAccumulator : public GroupsAccumulator {
 
   Result<ArrayPtr> Evaluate() override {
     int64_t g = static_cast<int64_t>(groups_.size());
+    if (IsRegr(stat_)) return EvaluateRegression();
     NumWriter<double> w(float64(), g);
     for (int64_t i = 0; i < g; ++i) {
       const Moments& m = groups_[i];
@@ -146,6 +193,7 @@ class MomentsAccumulator : public GroupsAccumulator {
           v = m.c / std::sqrt(m.m2_x * m.m2_y);
           break;
         }
+        default: break;
       }
       w.values()[i] = v;
     }
@@ -158,6 +206,22 @@ class MomentsAccumulator : public GroupsAccumulator {
   }
 
  private:
+  Result<ArrayPtr> EvaluateRegression() {
+    int64_t g = static_cast<int64_t>(groups_.size());
+    if (stat_ == Stat::kRegrCount) {
+      NumWriter<uint64_t> w(uint64(), g);
+      for (int64_t i = 0; i < g; ++i) w.values()[i] = groups_[i].n;
+      groups_.clear();
+      return w.Finish();
+    }
+    NumWriter<double> w(float64(), g);
+    for (int64_t i = 0; i < g; ++i) {
+      if (!Regression(stat_, groups_[i], &w.values()[i])) w.SetNull(i);
+    }
+    groups_.clear();
+    return w.Finish();
+  }
+
   Stat stat_;
   std::vector<Moments> groups_;
 };
@@ -173,8 +237,10 @@ class StatAggregate : public AggregateUDF {
     return CoerceNumericToFloat64(name_, a, arity);
   }
   Result<DataTypePtr> ReturnType(const std::vector<DataTypePtr>&) const override {
-    return float64();
+    return stat_ == Stat::kRegrCount ? uint64() : float64();
   }
+  bool nullable() const override { return stat_ != Stat::kRegrCount; }
+  bool empty_is_zero() const override { return stat_ == Stat::kRegrCount; }
   Result<std::vector<FieldPtr>> StateFields(const AggregateArgs&) const override {
     std::vector<FieldPtr> f = {field("count", uint64()), field("mean", float64()),
                                field("m2", float64())};
@@ -208,6 +274,15 @@ void RegisterStatisticalAggregates(FunctionRegistry* r) {
   add("covar_samp", {"covar"}, Stat::kCovarSamp);
   add("covar_pop", {}, Stat::kCovarPop);
   add("corr", {}, Stat::kCorr);
+  add("regr_slope", {}, Stat::kRegrSlope);
+  add("regr_intercept", {}, Stat::kRegrIntercept);
+  add("regr_count", {}, Stat::kRegrCount);
+  add("regr_r2", {}, Stat::kRegrR2);
+  add("regr_avgx", {}, Stat::kRegrAvgx);
+  add("regr_avgy", {}, Stat::kRegrAvgy);
+  add("regr_sxx", {}, Stat::kRegrSxx);
+  add("regr_syy", {}, Stat::kRegrSyy);
+  add("regr_sxy", {}, Stat::kRegrSxy);
 }
 
 }  // namespace quiver::functions

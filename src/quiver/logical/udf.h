@@ -53,10 +53,21 @@ class GroupsAccumulator {
   virtual int64_t MemorySize() const = 0;
 };
 
+/// One ORDER BY key inside an aggregate call (array_agg(x ORDER BY y DESC)).
+struct AggregateOrdering {
+  bool descending = false;
+  bool nulls_first = false;
+};
+
 struct AggregateArgs {
   std::vector<DataTypePtr> input_types;
   DataTypePtr return_type;
   bool distinct = false;
+  /// The value of each function argument that is a literal (unset otherwise).
+  std::vector<std::optional<ScalarValue>> literals;
+  /// ORDER BY keys of an order_sensitive() aggregate. Their values arrive as
+  /// trailing arguments after the function's own (types in input_types too).
+  std::vector<AggregateOrdering> ordering;
 };
 
 class AggregateUDF {
@@ -77,6 +88,9 @@ class AggregateUDF {
   virtual bool nullable() const { return true; }
   /// Value for an empty input without GROUP BY (count: 0, others: NULL).
   virtual bool empty_is_zero() const { return false; }
+  /// True when the result depends on row order: the aggregate then gets the
+  /// call's ORDER BY keys as extra arguments (see AggregateArgs::ordering).
+  virtual bool order_sensitive() const { return false; }
 };
 
 using ScalarUDFPtr = std::shared_ptr<const ScalarUDF>;

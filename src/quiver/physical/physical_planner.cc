@@ -72,11 +72,22 @@ Result<ExecutionPlanPtr> PlanAggregate(const LogicalPlan& p, ExecutionPlanPtr in
       QUIVER_ASSIGN_OR_RAISE(a.filter, CreatePhysicalExpr(e->filter, in));
       a.filter = CastIfNeeded(a.filter, boolean());
     }
-    if (!e->order_by.empty() && !a.fn->name().empty()) {
-      // Order-sensitive aggregates see rows in input order for now.
-    }
     a.fn_args.input_types = coerced;
     QUIVER_ASSIGN_OR_RAISE(a.fn_args.return_type, a.fn->ReturnType(coerced));
+    for (const auto& arg : e->args) {
+      a.fn_args.literals.push_back(arg->kind == ExprKind::kLiteral
+                                       ? std::optional<ScalarValue>(arg->literal)
+                                       : std::nullopt);
+    }
+    if (!e->order_by.empty() && a.fn->order_sensitive()) {
+      // ORDER BY keys travel as trailing arguments.
+      for (const auto& o : e->order_by) {
+        QUIVER_ASSIGN_OR_RAISE(auto k, CreatePhysicalExpr(o.expr, in));
+        a.fn_args.input_types.push_back(k->type());
+        a.fn_args.ordering.push_back({!o.asc, o.nulls_first});
+        a.args.push_back(std::move(k));
+      }
+    }
     a.fn_args.distinct = e->distinct;
     a.name = p.schema->field(static_cast<int>(p.group_exprs.size() + i))->name();
     aggs.push_back(std::move(a));
