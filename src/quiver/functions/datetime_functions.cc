@@ -7,6 +7,7 @@
 
 #include "quiver/arrow/compute/parse.h"
 #include "quiver/arrow/temporal.h"
+#include "quiver/functions/chrono_format.h"
 #include "quiver/functions/scalar_families.h"
 #include "quiver/functions/string_util.h"
 
@@ -189,13 +190,38 @@ Result<Datum> DateTrunc(const Args& a, int64_t rows) {
 /// to_timestamp*(x): strings are parsed (RFC 3339 / ISO 8601), integers
 /// are counts of `unit`, floats seconds.
 Result<Datum> ToTimestamp(const Args& a, int64_t rows, TimeUnit unit, const std::string& fn) {
-  if (a.size() > 1) {
-    return Status::NotImplemented(fn + " with format strings");
-  }
   int64_t per = 1'000'000'000 / TimeUnitPerSecond(unit);
   const DataType& t = *a[0].type();
   Status err;
   DataTypePtr out_type = timestamp(unit);
+  if (t.is_string() && a.size() > 1) {
+    // chrono formats, tried in order; the first that parses wins.
+    StringReader s(a[0]);
+    std::vector<StringReader> formats;
+    for (size_t k = 1; k < a.size(); ++k) formats.emplace_back(a[k]);
+    Args data{a[0]};
+    return MapToNum<int64_t>(
+        data, rows, out_type,
+        [&](int64_t i, int64_t* out) {
+          Status last;
+          for (const auto& f : formats) {
+            if (f.IsNull(i)) continue;
+            int64_t ns = 0;
+            last = ParseDateTime(s.Get(i), f.Get(i), &ns);
+            if (last.ok()) {
+              *out = FloorDiv(ns, per);
+              return kRowValue;
+            }
+            last = Status::Execution("Error parsing timestamp from '" + std::string(s.Get(i)) +
+                                     "' using format '" + std::string(f.Get(i)) +
+                                     "': " + last.message());
+          }
+          if (last.ok()) return kRowNull;  // every format was NULL
+          err = last;
+          return kRowError;
+        },
+        &err);
+  }
   if (t.is_string()) {
     StringReader s(a[0]);
     return MapToNum<int64_t>(
@@ -343,26 +369,41 @@ void RegisterDatetimeFunctions(FunctionRegistry* r) {
     FunctionSpec s;
     s.name = "make_date";
     s.coerce = [](const Types& a) -> Result<Types> {
-      QUIVER_RETURN_NOT_OK(CoerceByPattern("make_date", a, "III", 3).status());
+      // Integers and strings (cast to Int32) are accepted.
+      if (a.size() != 3) return SignatureError("make_date", a, {"Int32, Int32, Int32"});
+      for (const auto& t : a) {
+        if (!t->is_integer() && !IsStringLike(*t)) {
+          return SignatureError("make_date", a, {"Int32, Int32, Int32"});
+        }
+      }
       return Types(3, int32());
     };
     s.return_type = [](const Types&) -> Result<DataTypePtr> { return date32(); };
     s.invoke = [](const Args& a, int64_t rows) -> Result<Datum> {
+      for (const auto& x : a) {
+        if (x.is_scalar && (x.type()->id() == TypeId::kNull || x.array->IsNull(0))) {
+          return Status::Execution("Unable to parse date from null/empty value");
+        }
+      }
       NumReader<int32_t> y(a[0]), m(a[1]), d(a[2]);
-      Status err;
-      return MapToNum<int32_t>(
-          a, rows, date32(),
-          [&](int64_t i, int32_t* out) {
-            if (!temporal::IsValidDate(y.Get(i), m.Get(i), d.Get(i))) {
-              err =
-                  Status::Execution("Unable to parse date from " + std::to_string(y.Get(i)) + ", " +
-                                    std::to_string(m.Get(i)) + ", " + std::to_string(d.Get(i)));
-              return kRowError;
-            }
-            *out = static_cast<int32_t>(temporal::DaysFromCivil(y.Get(i), m.Get(i), d.Get(i)));
-            return kRowValue;
-          },
-          &err);
+      // A NULL in a column reads as 0 (which then fails to form a date).
+      auto get = [](const NumReader<int32_t>& r, int64_t i) { return r.IsNull(i) ? 0 : r.Get(i); };
+      const int64_t n = OutputLength(a, rows);
+      NumWriter<int32_t> w(date32(), n);
+      for (int64_t i = 0; i < n; ++i) {
+        int32_t yy = get(y, i), mm = get(m, i), dd = get(d, i);
+        if (mm < 0)
+          return Status::Execution("Month value '" + std::to_string(mm) + "' is out of range");
+        if (dd < 0)
+          return Status::Execution("Day value '" + std::to_string(dd) + "' is out of range");
+        if (!temporal::IsValidDate(yy, mm, dd)) {
+          return Status::Execution("Unable to parse date from " + std::to_string(yy) + ", " +
+                                   std::to_string(mm) + ", " + std::to_string(dd));
+        }
+        w.values()[i] = static_cast<int32_t>(temporal::DaysFromCivil(yy, mm, dd));
+      }
+      QUIVER_ASSIGN_OR_RAISE(auto out, w.Finish());
+      return Wrap(std::move(out), a);
     };
     add(std::move(s));
   }

@@ -18,5 +18,6 @@ void RegisterMiscAggregates(FunctionRegistry* registry);
 void RegisterOrderedAggregates(FunctionRegistry* registry);  // array_agg, first_value, ...
 void RegisterApproxPercentile(FunctionRegistry* registry);
 void RegisterDateBin(FunctionRegistry* registry);
+void RegisterToChar(FunctionRegistry* registry);
 
 }  // namespace quiver::functions

@@ -18,6 +18,7 @@ void RegisterScalarFunctions(FunctionRegistry* registry) {
   functions::RegisterOrderedAggregates(registry);
   functions::RegisterApproxPercentile(registry);
   functions::RegisterDateBin(registry);
+  functions::RegisterToChar(registry);
 }
 
 }  // namespace quiver
