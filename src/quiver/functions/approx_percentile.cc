@@ -93,6 +93,7 @@ class PercentileAccumulator : public GroupsAccumulator {
 
   Status Merge(const std::vector<ArrayPtr>& states, const uint32_t* ids, int64_t total) override {
     points_.resize(total);
+    if (states.empty()) return Status::OK();  // sizing only (window frames)
     const auto& vl = static_cast<const ListArray&>(*states[0]);
     const auto& wl = static_cast<const ListArray&>(*states[1]);
     NumReader<double> v(Datum::Array(vl.values()));

@@ -67,6 +67,7 @@ class FoldAccumulator : public GroupsAccumulator {
   Status Merge(const std::vector<ArrayPtr>& states, const uint32_t* groups,
                int64_t total) override {
     Resize(total);
+    if (states.empty()) return Status::OK();  // sizing only (window frames)
     return Feed(states[0], groups, nullptr);
   }
   Result<std::vector<ArrayPtr>> State() override {
@@ -181,6 +182,7 @@ class HllAccumulator : public GroupsAccumulator {
   Status Merge(const std::vector<ArrayPtr>& states, const uint32_t* groups,
                int64_t total) override {
     Resize(total);
+    if (states.empty()) return Status::OK();  // sizing only (window frames)
     StringReader r(Datum::Array(states[0]));
     for (int64_t i = 0; i < states[0]->length(); ++i) {
       std::string_view s = r.Get(i);
@@ -273,6 +275,7 @@ class MedianAccumulator : public GroupsAccumulator {
   Status Merge(const std::vector<ArrayPtr>& states, const uint32_t* groups,
                int64_t total) override {
     vals_.resize(total);
+    if (states.empty()) return Status::OK();  // sizing only (window frames)
     const auto& lists = static_cast<const ListArray&>(*states[0]);
     NumReader<T> r(Datum::Array(lists.values()));
     for (int64_t i = 0; i < lists.length(); ++i) {

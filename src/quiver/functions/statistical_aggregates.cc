@@ -118,6 +118,7 @@ class MomentsAccumulator : public GroupsAccumulator {
   Status Merge(const std::vector<ArrayPtr>& states, const uint32_t* groups,
                int64_t total_num_groups) override {
     groups_.resize(total_num_groups);
+    if (states.empty()) return Status::OK();  // sizing only (window frames)
     int64_t n = states[0]->length();
     NumReader<uint64_t> cnt(Datum::Array(states[0]));
     std::vector<NumReader<double>> f;
