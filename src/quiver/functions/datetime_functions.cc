@@ -427,13 +427,28 @@ void RegisterDatetimeFunctions(FunctionRegistry* r) {
     FunctionSpec s;
     s.name = "to_unixtime";
     s.coerce = [](const Types& a) -> Result<Types> {
-      if (a.size() != 1) return SignatureError("to_unixtime", a, {"Timestamp(Second, None)"});
+      if (a.empty()) return SignatureError("to_unixtime", a, {"Timestamp(Second, None)"});
+      if (a.size() > 1) {  // a string and chrono formats to parse it with
+        for (const auto& t : a) {
+          if (!IsStringLike(*t)) return SignatureError("to_unixtime", a, {"Utf8, Utf8"});
+        }
+        return Types(a.size(), utf8());
+      }
+      if (a[0]->is_integer()) return Types{int64()};
+      if (a[0]->is_floating()) return Types{float64()};
       QUIVER_ASSIGN_OR_RAISE(auto t, TimeArg("to_unixtime", a, a[0]));
-      if (a[0]->is_integer()) t = int64();
       return Types{t};
     };
     s.return_type = [](const Types&) -> Result<DataTypePtr> { return int64(); };
     s.invoke = [](const Args& a, int64_t rows) -> Result<Datum> {
+      if (a[0].type()->id() == TypeId::kInt64) return a[0];  // already seconds
+      if (a[0].type()->is_floating()) {
+        NumReader<double> r(a[0]);
+        return MapToNum<int64_t>(a, rows, int64(), [&](int64_t i, int64_t* o) {
+          *o = static_cast<int64_t>(r.Get(i));  // toward zero
+          return kRowValue;
+        });
+      }
       if (a[0].type()->is_string()) {
         QUIVER_ASSIGN_OR_RAISE(auto ts, ToTimestamp(a, rows, TimeUnit::kSecond, "to_unixtime"));
         NumReader<int64_t> r(ts);
