@@ -566,6 +566,11 @@ void RegisterStringFunctions(FunctionRegistry* r) {
            [](const Args& a, int64_t n) { return StartsEnds(a, n, true); }));
   add(Spec("ends_with", "SS", 2, BoolType,
            [](const Args& a, int64_t n) { return StartsEnds(a, n, false); }));
+  add(Spec("contains", "SS", 2, BoolType, [](const Args& a, int64_t n) {
+    StringReader s(a[0]), p(a[1]);
+    return MapToBool(a, n,
+                     [&](int64_t i) { return s.Get(i).find(p.Get(i)) != std::string_view::npos; });
+  }));
   add(Spec("strpos", "SS", 2, LengthOf, Strpos, {"instr", "position"}));
   add(Spec("initcap", "S", 1, SameString, Initcap));
   add(Spec(
