@@ -140,7 +140,7 @@ int Main(int argc, char** argv) {
   while (!running.empty()) reap();
 
   int64_t total = 0, planned = 0;
-  std::map<std::string, int64_t> groups;
+  std::map<std::string, int64_t> groups, functions;
   for (const auto& r : results) {
     if (!r.crash.empty()) std::cout << "script " << r.name << " ended early: " << r.crash << "\n";
     for (const auto& o : r.outcomes) {
@@ -150,6 +150,12 @@ int Main(int argc, char** argv) {
         continue;
       }
       ++groups[ErrorGroup(o.error)];
+      // Which functions are missing, for the "Invalid function" group.
+      const std::string marker = "Invalid function '";
+      if (size_t at = o.error.find(marker); at != std::string::npos) {
+        size_t start = at + marker.size();
+        ++functions[o.error.substr(start, o.error.find('\'', start) - start)];
+      }
       if (verbose) std::cout << r.name << ":" << o.line << ": " << o.error << "\n";
     }
   }
@@ -166,6 +172,16 @@ int Main(int argc, char** argv) {
   for (size_t i = 0; i < sorted.size() && static_cast<int>(i) < top; ++i) {
     std::printf("%6lld  %s\n", static_cast<long long>(sorted[i].first), sorted[i].second.c_str());
   }
+  std::vector<std::pair<int64_t, std::string>> fsorted;
+  for (const auto& [f, n] : functions) fsorted.push_back({n, f});
+  std::sort(fsorted.begin(), fsorted.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::printf("most used missing functions:");
+  for (size_t i = 0; i < fsorted.size() && static_cast<int>(i) < top; ++i) {
+    std::printf(" %s (%lld)", fsorted[i].second.c_str(), static_cast<long long>(fsorted[i].first));
+  }
+  std::printf("\n");
   (void)slt::RemoveWorkdir(*workdir);
   return 0;
 }

@@ -15,6 +15,9 @@ struct PlanOutcome {
   std::string error;  // display of the error when !planned
 };
 
+/// Prefix of errors that echo an earlier failed CREATE (table not found).
+inline constexpr const char* kCascade = "[after a failed CREATE] ";
+
 /// Outcomes of the records of the script at `path` that expect success, in
 /// order. Must run with the script's working directory as the cwd.
 std::vector<PlanOutcome> PlanScript(const std::string& path);
