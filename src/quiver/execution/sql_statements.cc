@@ -73,6 +73,22 @@ Result<SchemaPtr> ColumnsSchema(const std::vector<sql::ColumnDef>& columns) {
   return schema(std::move(fields));
 }
 
+// PRIMARY KEY columns, declared on a column or as a table constraint.
+std::vector<std::string> PrimaryKeyOf(const std::vector<sql::ColumnDef>& columns,
+                                      const std::vector<sql::TableConstraint>& constraints) {
+  std::vector<std::string> key;
+  for (const auto& c : columns) {
+    for (const auto& o : c.options) {
+      if (o.kind == sql::ColumnOptionKind::kPrimaryKey) key.push_back(c.name.value);
+    }
+  }
+  for (const auto& t : constraints) {
+    if (t.kind != sql::TableConstraintKind::kPrimaryKey) continue;
+    for (const auto& col : t.columns) key.push_back(col.value);
+  }
+  return key;
+}
+
 Result<DataFrame> CreateExternalTable(const std::shared_ptr<SessionState>& state,
                                       const sql::CreateExternalTable& ct) {
   QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(ct.name));
@@ -140,6 +156,7 @@ Result<DataFrame> CreateExternalTable(const std::shared_ptr<SessionState>& state
     return Status::NotImplemented("STORED AS " + type + " is not supported yet");
   }
   QUIVER_ASSIGN_OR_RAISE(auto table, ListingTable::Make(ct.location, format, declared));
+  table->set_primary_key(PrimaryKeyOf(ct.columns, ct.constraints));
   QUIVER_RETURN_NOT_OK(state->catalog().RegisterTable(ref, table, true));
   return Empty(state);
 }
@@ -239,6 +256,7 @@ Result<DataFrame> CreateTable(const std::shared_ptr<SessionState>& state, const 
     QUIVER_ASSIGN_OR_RAISE(auto s, ColumnsSchema(ct.columns));
     table = std::make_shared<MemTable>(s, std::vector<std::vector<RecordBatchPtr>>{});
   }
+  table->set_primary_key(PrimaryKeyOf(ct.columns, ct.constraints));
   QUIVER_RETURN_NOT_OK(state->catalog().RegisterTable(ref, table, true));
   return Empty(state);
 }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "quiver/arrow/type.h"
 
@@ -26,6 +28,13 @@ class TableSource {
   virtual FilterPushDown SupportsFilterPushDown(const Expr& filter) const {
     return FilterPushDown::kUnsupported;
   }
+  /// Columns of the PRIMARY KEY declared by CREATE TABLE (empty when none).
+  /// They determine every other column, so GROUP BY pk may select them.
+  const std::vector<std::string>& primary_key() const { return primary_key_; }
+  void set_primary_key(std::vector<std::string> columns) { primary_key_ = std::move(columns); }
+
+ private:
+  std::vector<std::string> primary_key_;
 };
 
 using TableSourcePtr = std::shared_ptr<TableSource>;

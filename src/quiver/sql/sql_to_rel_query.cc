@@ -421,6 +421,14 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
     for (const auto& g : group_exprs) {
       if (gseen.insert(g->ToString()).second) groups.push_back(g);
     }
+    if (!groups.empty() && grouping_sets.empty()) {
+      std::vector<ExprPtr> used = select_exprs;
+      if (having) used.push_back(having);
+      for (const auto& p : pending) {
+        if (p.expr) used.push_back(p.expr);
+      }
+      AddDependentGroupColumns(*plan, used, &groups);
+    }
     if (!grouping_sets.empty() || UsesGroupingFunction(aggs)) {
       QUIVER_ASSIGN_OR_RAISE(plan, PlanGroupingAggregate(plan, &groups, grouping_sets, aggs));
     } else {
