@@ -19,5 +19,6 @@ void RegisterOrderedAggregates(FunctionRegistry* registry);  // array_agg, first
 void RegisterApproxPercentile(FunctionRegistry* registry);
 void RegisterDateBin(FunctionRegistry* registry);
 void RegisterToChar(FunctionRegistry* registry);
+void RegisterArrayFunctions(FunctionRegistry* registry);  // arrays, structs, maps
 
 }  // namespace quiver::functions

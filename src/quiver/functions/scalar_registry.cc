@@ -19,6 +19,7 @@ void RegisterScalarFunctions(FunctionRegistry* registry) {
   functions::RegisterApproxPercentile(registry);
   functions::RegisterDateBin(registry);
   functions::RegisterToChar(registry);
+  functions::RegisterArrayFunctions(registry);
 }
 
 }  // namespace quiver

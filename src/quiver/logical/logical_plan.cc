@@ -1,6 +1,7 @@
 #include "quiver/logical/logical_plan.h"
 
 #include "quiver/logical/type_coercion.h"
+#include "quiver/logical/unnest.h"
 #include "quiver/logical/window.h"
 
 namespace quiver {
@@ -198,6 +199,7 @@ Result<LogicalPlanPtr> WithNewInputs(const LogicalPlanPtr& plan, std::vector<Log
                       plan->null_equals_null);
     case PlanKind::kCrossJoin: return MakeCrossJoin(in[0], in[1]);
     case PlanKind::kUnion: return MakeUnion(std::move(in));
+    case PlanKind::kUnnest: return MakeUnnest(in[0], UnnestColumns(*plan));
     default: {
       auto p = std::make_shared<LogicalPlan>(*plan);
       p->inputs = std::move(in);
@@ -260,6 +262,7 @@ std::string LogicalPlan::NodeToString() const {
     case PlanKind::kUnion: return JoinNodeToString(*this);
     case PlanKind::kRecursiveQuery:
       return std::string("RecursiveQuery: is_distinct=") + (is_distinct ? "true" : "false");
+    case PlanKind::kUnnest: return UnnestNodeToString(*this);
   }
   return "?";
 }

@@ -30,6 +30,7 @@ enum class PlanKind : uint8_t {
   kCrossJoin,
   kUnion,
   kRecursiveQuery,  // WITH RECURSIVE: inputs [static, recursive] (recursive_query.h)
+  kUnnest,  // exprs: the unnested list columns (unnest.h)
 };
 
 struct LogicalPlan {

@@ -16,6 +16,8 @@ namespace quiver {
 
 enum class Volatility : uint8_t { kImmutable, kStable, kVolatile };
 
+struct Expr;
+
 class ScalarUDF {
  public:
   virtual ~ScalarUDF() = default;
@@ -32,6 +34,13 @@ class ScalarUDF {
   /// length-1 Datums with is_scalar set. A result may be a scalar too.
   virtual Result<compute::Datum> Invoke(const std::vector<compute::Datum>& args,
                                         int64_t num_rows) const = 0;
+  /// For functions whose result type depends on constant arguments
+  /// (named_struct's names, get_field's field): a copy bound to the planned
+  /// arguments, or null when binding is not needed. Called by the planner.
+  virtual Result<std::shared_ptr<const ScalarUDF>> Bind(
+      const std::vector<std::shared_ptr<const Expr>>& args) const {
+    return std::shared_ptr<const ScalarUDF>();
+  }
 };
 
 /// Vectorized per-group state of one aggregate: rows arrive with the index

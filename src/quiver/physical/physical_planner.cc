@@ -10,6 +10,8 @@
 #include "quiver/physical/table_provider.h"
 #include "quiver/physical/window_exec.h"
 #include "quiver/physical/union_exec.h"
+#include "quiver/physical/unnest_exec.h"
+#include "quiver/logical/unnest.h"
 
 namespace quiver {
 
@@ -189,6 +191,11 @@ Result<ExecutionPlanPtr> Plan(const LogicalPlanPtr& p, const ConfigOptions& conf
       return ExecutionPlanPtr(std::make_shared<RecursiveQueryExec>(
           std::move(static_term), p->inputs[1],
           std::static_pointer_cast<WorkTableSource>(p->source), p->is_distinct));
+    }
+    case PlanKind::kUnnest: {
+      QUIVER_ASSIGN_OR_RAISE(auto input, Plan(p->input(), config));
+      return ExecutionPlanPtr(
+          std::make_shared<UnnestExec>(std::move(input), UnnestColumns(*p), p->schema->ToArrow()));
     }
   }
   return Status::NotImplemented("physical planning of " + p->NodeToString());

@@ -90,6 +90,13 @@ class SqlToRel {
   ExprPtr FindOuterColumn(const Column& col, const DFSchema& schema) const;
   /// LATERAL (subquery): planned with the FROM items before it as outer columns.
   Result<LogicalPlanPtr> PlanLateral(const sql::Query& query, Scope* scope);
+  // Nested types (sql_to_rel_nested.cc): subscripts, field access, tuples,
+  // struct(x AS name), and `col.field` identifiers.
+  Result<ExprPtr> PlanNestedExpr(const sql::Expr& expr, const DFSchema& schema);
+  Result<ExprPtr> PlanCompoundFieldAccess(const sql::Expr& expr, const DFSchema& schema);
+  Result<ExprPtr> PlanFieldAccess(ExprPtr base, const std::string& field, SourceLocation loc);
+  static bool IsStructWithNames(const sql::Expr& expr);
+  Result<LogicalPlanPtr> PlanUnnestTable(const sql::TableFactor& factor);  // FROM unnest(..)
   Result<ExprPtr> PlanLiteral(const sql::Expr& expr);
 
   SqlContextProvider* context_;

@@ -114,6 +114,10 @@ Result<ExprPtr> SqlToRel::PlanIdentifier(const sql::Expr& e, const DFSchema& sch
   if (n.size() == 4) col.relation = TableReference{n[0].value, n[1].value, n[2].value};
   if (n.size() > 4) return Status::NotImplemented("compound identifier with more than 4 parts");
   auto idx = schema.IndexOf(col);
+  if (!idx.ok() && n.size() > 1) {
+    auto field = PlanCompoundFieldAccess(e, schema);  // s.f on a struct column
+    if (field.ok()) return field;
+  }
   if (!idx.ok()) {
     if (auto outer = FindOuterColumn(col, schema)) return outer;
     return idx.status().WithLocation(e.loc);
@@ -315,6 +319,9 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
       return ExprPtr(p);
     }
     case K::kWildcard: return Wildcard();
+    case K::kSubscript:
+    case K::kFieldAccess:
+    case K::kTuple: return PlanNestedExpr(e, schema);
     case K::kSubquery:
     case K::kExists:
     case K::kInSubquery:
@@ -328,6 +335,7 @@ Result<ExprPtr> SqlToRel::PlanFunction(const sql::Expr& e, const DFSchema& schem
   std::string name;
   for (size_t i = 0; i < e.names.size(); ++i) name += (i ? "." : "") + e.names[i].value;
   if (e.over) return PlanWindowFunction(e, schema, name);
+  if (IsStructWithNames(e)) return PlanNestedExpr(e, schema);
   const FunctionRegistry& reg = context_->functions();
   std::vector<ExprPtr> args;
   bool count_star = false;
@@ -381,6 +389,10 @@ Result<ExprPtr> SqlToRel::PlanFunction(const sql::Expr& e, const DFSchema& schem
   }
   if (auto fn = reg.GetScalar(name)) {
     if (count_star) return Status::Plan(name + "(*) is not supported").WithLocation(e.loc);
+    // Functions typed by their constant arguments bind to them first.
+    auto bound = fn->Bind(args);
+    if (!bound.ok()) return bound.status().WithLocation(e.loc);
+    if (*bound) fn = *bound;
     std::vector<DataTypePtr> types;
     for (const auto& a : args) {
       auto t = GetType(a, schema);

@@ -1,6 +1,7 @@
 // SELECT, FROM, GROUP BY, HAVING, ORDER BY, LIMIT, VALUES and WITH.
 #include <set>
 
+#include "quiver/logical/unnest.h"
 #include "quiver/sql/sql_to_rel.h"
 
 namespace quiver {
@@ -194,6 +195,10 @@ Result<LogicalPlanPtr> SqlToRel::PlanTableFactor(const sql::TableFactor& f, Scop
     }
     case sql::TableFactorKind::kNestedJoin:
       return PlanFrom({*f.nested}, scope);
+    case sql::TableFactorKind::kUnnest: {
+      QUIVER_ASSIGN_OR_RAISE(plan, PlanUnnestTable(f));  // sql_to_rel_nested.cc
+      break;
+    }
     default:
       return Status::NotImplemented("Unsupported table factor (UNNEST, table functions)").WithLocation(f.loc);
   }
@@ -530,6 +535,7 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
         AddDistinctOnColumns(select, *from_schema, select_exprs, &projection, &distinct_on));
   }
   QUIVER_ASSIGN_OR_RAISE(plan, MakeProjection(plan, projection));
+  QUIVER_ASSIGN_OR_RAISE(plan, RewriteUnnest(plan, context_->functions()));  // unnest.h
   if (select.distinct == sql::DistinctKind::kDistinctOn) {
     QUIVER_ASSIGN_OR_RAISE(plan, PlanDistinctOn(plan, distinct_on, sort, sort_pos));
   }
