@@ -87,8 +87,9 @@ Result<Datum> PopOne(const std::vector<Datum>& a, int64_t num_rows, bool front) 
   ListReader lists(a[0]);
   ListWriter w(a[0].type());
   for (int64_t i = 0; i < n; ++i) {
+    // A null list gives an empty one (as DataFusion does).
     if (lists.IsNull(i)) {
-      w.AppendNull();
+      w.Commit();
       continue;
     }
     int64_t s = lists.Start(i), e = lists.End(i);
@@ -287,7 +288,7 @@ void RegisterShapeFunctions(FunctionRegistry* r) {
   nd.aliases = {"list_ndims"};
   nd.coerce = [](const Types& a) -> Result<Types> {
     QUIVER_RETURN_NOT_OK(CheckArgCount("array_ndims", a, 1, 1));
-    QUIVER_ASSIGN_OR_RAISE(auto l, CoerceListArg("array_ndims", a[0]));
+    QUIVER_ASSIGN_OR_RAISE(auto l, StrictList("array_ndims", a[0]));
     return Types{l};
   };
   nd.return_type = [](const Types&) -> Result<DataTypePtr> { return uint64(); };

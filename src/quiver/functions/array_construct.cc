@@ -1,5 +1,9 @@
 // Array constructors: make_array / [..] literals, array_repeat, range and
 // generate_series; plus the registration entry point of the array family.
+#include <algorithm>
+
+#include "quiver/arrow/decimal.h"
+#include "quiver/arrow/temporal.h"
 #include "quiver/functions/array_functions_internal.h"
 #include "quiver/functions/scalar_families.h"
 
@@ -111,12 +115,66 @@ void RegisterArrayRepeat(FunctionRegistry* r) {
   RegisterSpec(r, std::move(s));
 }
 
+/// Date ranges: start + k * step (months clamp to the month's last day).
+Result<Datum> DateRange(const std::vector<Datum>& a, int64_t num_rows, const std::string& name,
+                        bool inclusive) {
+  const int64_t n = OutputLength(a, num_rows);
+  NumReader<int32_t> start(a[0]), stop(a[1]);
+  NumReader<IntervalMonthDayNano> step(a[2]);
+  std::vector<int64_t> offsets{0};
+  std::vector<int32_t> values;
+  std::vector<uint8_t> valid(n, 1);
+  for (int64_t i = 0; i < n; ++i) {
+    if (start.IsNull(i) || stop.IsNull(i) || step.IsNull(i)) {
+      valid[i] = 0;
+      offsets.push_back(static_cast<int64_t>(values.size()));
+      continue;
+    }
+    const IntervalMonthDayNano st = step.Get(i);
+    const int64_t dir = st.months != 0 ? st.months : st.days != 0 ? st.days : st.nanoseconds;
+    if (dir == 0) {
+      return Status::Execution("step can't be 0 for function " + name + "(start [, stop, step])");
+    }
+    const auto base = temporal::CivilFromDays(start.Get(i));
+    const int64_t end = stop.Get(i);
+    for (int64_t k = 0;; ++k) {
+      int64_t months = base.month - 1 + k * st.months;
+      int64_t y = base.year + (months >= 0 ? months / 12 : (months - 11) / 12);
+      auto m = static_cast<int32_t>(months - (y - base.year) * 12 + 1);
+      int32_t d = std::min(base.day, temporal::DaysInMonth(y, m));
+      int64_t v = temporal::DaysFromCivil(y, m, d) + k * st.days +
+                  k * st.nanoseconds / (86400LL * 1000000000LL);
+      bool more = dir > 0 ? (inclusive ? v <= end : v < end) : (inclusive ? v >= end : v > end);
+      if (!more) break;
+      values.push_back(static_cast<int32_t>(v));
+      if (values.size() > (1 << 26)) return Status::Execution(name + ": result too large");
+    }
+    offsets.push_back(static_cast<int64_t>(values.size()));
+  }
+  QUIVER_ASSIGN_OR_RAISE(auto vals, ArrayFromVector<int32_t>(date32(), values));
+  QUIVER_ASSIGN_OR_RAISE(auto out, MakeListArray(list(date32()), offsets, valid, vals));
+  return Wrap(std::move(out), a);
+}
+
+bool IsDateRange(const std::vector<DataTypePtr>& a) {
+  if (a.size() != 3) return false;
+  for (const auto& t : a) {
+    if (t->id() == TypeId::kDate32 || t->id() == TypeId::kDate64 || t->id() == TypeId::kInterval) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /// range(start, stop, step) (stop excluded) / generate_series (included).
 void RegisterRange(FunctionRegistry* r, const std::string& name, bool inclusive) {
   FunctionSpec s;
   s.name = name;
   s.coerce = [name](const std::vector<DataTypePtr>& a) -> Result<std::vector<DataTypePtr>> {
     QUIVER_RETURN_NOT_OK(CheckArgCount(name, a, 1, 3));
+    if (IsDateRange(a)) {
+      return std::vector<DataTypePtr>{date32(), date32(), interval(IntervalUnit::kMonthDayNano)};
+    }
     std::vector<DataTypePtr> out;
     for (const auto& t : a) {
       QUIVER_ASSIGN_OR_RAISE(auto c, CoerceIntArg(name, t));
@@ -124,10 +182,11 @@ void RegisterRange(FunctionRegistry* r, const std::string& name, bool inclusive)
     }
     return out;
   };
-  s.return_type = [](const std::vector<DataTypePtr>&) -> Result<DataTypePtr> {
-    return list(int64());
+  s.return_type = [](const std::vector<DataTypePtr>& a) -> Result<DataTypePtr> {
+    return list(a[0]->id() == TypeId::kDate32 ? date32() : int64());
   };
   s.invoke = [name, inclusive](const std::vector<Datum>& a, int64_t num_rows) -> Result<Datum> {
+    if (a[0].type()->id() == TypeId::kDate32) return DateRange(a, num_rows, name, inclusive);
     const int64_t n = OutputLength(a, num_rows);
     std::vector<NumReader<int64_t>> rd;
     for (const auto& d : a) rd.emplace_back(d);

@@ -2,6 +2,8 @@
 // concat, remove(_n/_all), replace(_n/_all), resize, reverse, flatten.
 // Each one computes, per row, which source elements form the output list
 // and gathers them with one Take.
+#include <algorithm>
+
 #include "quiver/functions/array_functions_internal.h"
 
 namespace quiver::functions {
@@ -68,6 +70,32 @@ Result<Datum> AddElement(const std::vector<Datum>& a, int64_t num_rows, bool app
   }
   QUIVER_ASSIGN_OR_RAISE(auto out, w.Finish(source));
   return Wrap(std::move(out), a);
+}
+
+/// array_concat's result: the deepest argument's depth over the common
+/// innermost type; LargeList if any argument is one.
+DataTypePtr ConcatResultType(const Types& a) {
+  int depth = 1;
+  bool large = false;
+  DataTypePtr base = null();
+  for (const auto& t : a) {
+    if (t->id() == TypeId::kNull) continue;
+    depth = std::max(depth, ListDepth(t));
+    large |= t->id() == TypeId::kLargeList;
+    base = BaseElementType(t);
+  }
+  DataTypePtr out = base;
+  for (int k = 0; k < depth; ++k) out = k + 1 == depth && large ? large_list(out) : list(out);
+  return out;
+}
+
+/// Each row becomes a one-element list holding it.
+Result<Datum> WrapInList(const Datum& d) {
+  const int64_t n = d.array->length();
+  std::vector<int64_t> offsets(n + 1);
+  for (int64_t i = 0; i <= n; ++i) offsets[i] = i;
+  QUIVER_ASSIGN_OR_RAISE(auto out, MakeListArray(list(d.type()), offsets, {}, d.array));
+  return Datum{out, d.is_scalar};
 }
 
 Result<Datum> Concat(const std::vector<Datum>& a, int64_t num_rows, const DataTypePtr& type) {
@@ -268,21 +296,40 @@ void RegisterAppendPrepend(FunctionRegistry* r) {
   c.aliases = {"array_cat", "list_concat", "list_cat"};
   c.coerce = [](const Types& a) -> Result<Types> {
     QUIVER_RETURN_NOT_OK(CheckArgCount("array_concat", a, 1, -1));
-    Types lists;
-    bool large = false;
+    // Arguments keep their depth (shallower ones are wrapped at run time)
+    // and meet at a common innermost type.
+    Types lists, bases;
     for (const auto& t : a) {
-      QUIVER_ASSIGN_OR_RAISE(auto l, CoerceListArg("array_concat", t));
-      large |= l->id() == TypeId::kLargeList;
-      lists.push_back(l);
+      auto l = CoerceListArg("array_concat", t);
+      if (!l.ok()) {
+        return Status::Plan("The array_concat function can only accept list as the args.");
+      }
+      lists.push_back(*l);
+      if ((*l)->id() != TypeId::kNull) bases.push_back(BaseElementType(*l));
     }
-    QUIVER_ASSIGN_OR_RAISE(auto common, CommonElementType(lists, "array_concat"));
-    if (common->id() == TypeId::kNull) common = list(null());
-    common = large ? large_list(ElementType(common)) : list(ElementType(common));
-    return Types(a.size(), common);
+    QUIVER_ASSIGN_OR_RAISE(auto base, CommonElementType(bases, "array_concat"));
+    Types out;
+    for (const auto& l : lists)
+      out.push_back(l->id() == TypeId::kNull ? l : ReplaceBaseType(l, base));
+    return out;
   };
-  c.return_type = [](const Types& a) -> Result<DataTypePtr> { return a[0]; };
+  c.return_type = [](const Types& a) -> Result<DataTypePtr> { return ConcatResultType(a); };
   c.invoke = [](const std::vector<Datum>& a, int64_t n) -> Result<Datum> {
-    return Concat(a, n, a[0].type()->id() == TypeId::kNull ? list(null()) : a[0].type());
+    const DataTypePtr type = ConcatResultType([&] {
+      Types t;
+      for (const auto& d : a) t.push_back(d.type());
+      return t;
+    }());
+    const int depth = ListDepth(type);
+    std::vector<Datum> args;
+    for (const auto& d : a) {
+      Datum x = d;
+      for (int k = x.type()->id() == TypeId::kNull ? depth : ListDepth(x.type()); k < depth; ++k) {
+        QUIVER_ASSIGN_OR_RAISE(x, WrapInList(x));
+      }
+      args.push_back(std::move(x));
+    }
+    return Concat(args, n, type);
   };
   RegisterSpec(r, std::move(c));
 }

@@ -99,7 +99,7 @@ Result<Datum> SetOperation(const std::vector<Datum>& a, int64_t num_rows, SetOp 
       w.AppendNull();
       continue;
     }
-    if (op == SetOp::kExcept && ln) {
+    if (op != SetOp::kUnion && ln) {
       w.AppendNull();
       continue;
     }
@@ -132,6 +132,8 @@ Result<Datum> SetOperation(const std::vector<Datum>& a, int64_t num_rows, SetOp 
     w.Commit();
   }
   QUIVER_ASSIGN_OR_RAISE(auto res, w.Finish(source));
+  // Intersections come out sorted (as DataFusion's do).
+  if (op == SetOp::kIntersect) return Sort({Datum{res, AllScalar(a)}}, n, false, true, true);
   return Wrap(std::move(res), a);
 }
 

@@ -398,6 +398,9 @@ void RegisterUnnestPlaceholder(FunctionRegistry* r) {
                           std::to_string(a.size()));
     }
     DataTypePtr t = a[0];
+    if (t->id() == TypeId::kNull) {
+      return Status::NotImplemented("unnest() does not support null yet");
+    }
     if (t->id() == TypeId::kFixedSizeList) t = list(t->field(0));
     if (!t->is_list() && t->id() != TypeId::kStruct && t->id() != TypeId::kNull) {
       return Status::Plan("unnest() can only be applied to array, struct and null");

@@ -150,7 +150,8 @@ Result<LogicalPlanPtr> RewriteUnnest(LogicalPlanPtr plan, const FunctionRegistry
                              return Col(Column::Named(names[p]));
                            }));
     if (struct_inside) {
-      return Status::Plan("unnest() of a struct must be a select item of its own");
+      return Status::Internal(
+          "unnest on struct can ony be applied at the root level of select expression");
     }
     outer.push_back(Alias(replaced, out_name));
   }

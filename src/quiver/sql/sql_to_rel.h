@@ -97,6 +97,9 @@ class SqlToRel {
   Result<ExprPtr> PlanFieldAccess(ExprPtr base, const std::string& field, SourceLocation loc);
   static bool IsStructWithNames(const sql::Expr& expr);
   Result<LogicalPlanPtr> PlanUnnestTable(const sql::TableFactor& factor);  // FROM unnest(..)
+  /// ||, @> and <@ on arrays as array functions; null when not arrays.
+  Result<ExprPtr> PlanArrayOperator(const sql::Expr& e, const ExprPtr& l, const ExprPtr& r,
+                                    const DFSchema& schema);
   Result<ExprPtr> PlanLiteral(const sql::Expr& expr);
 
   SqlContextProvider* context_;

@@ -173,6 +173,8 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
     case K::kBinaryOp: {
       QUIVER_ASSIGN_OR_RAISE(auto l, sub(e.left));
       QUIVER_ASSIGN_OR_RAISE(auto r, sub(e.right));
+      QUIVER_ASSIGN_OR_RAISE(auto array_op, PlanArrayOperator(e, l, r, schema));
+      if (array_op) return array_op;
       QUIVER_ASSIGN_OR_RAISE(auto op, ConvertOp(e.binary_op, e.loc));
       if (op >= Operator::kLikeMatch && op <= Operator::kNotILikeMatch) {
         auto like = std::make_shared<Expr>();

@@ -130,6 +130,37 @@ Result<ExprPtr> SqlToRel::PlanCompoundFieldAccess(const sql::Expr& e, const DFSc
   return Status::Plan("not a struct field access");
 }
 
+Result<ExprPtr> SqlToRel::PlanArrayOperator(const sql::Expr& e, const ExprPtr& l, const ExprPtr& r,
+                                            const DFSchema& schema) {
+  using B = sql::BinaryOp;
+  if (e.binary_op != B::kStringConcat && e.binary_op != B::kAtArrow && e.binary_op != B::kArrowAt) {
+    return ExprPtr();
+  }
+  auto lt = GetType(l, schema);
+  auto rt = GetType(r, schema);
+  if (!lt.ok() || !rt.ok()) return ExprPtr();
+  const bool ll = (*lt)->is_list(), rl = (*rt)->is_list();
+  const FunctionRegistry& reg = context_->functions();
+  if (e.binary_op == B::kAtArrow || e.binary_op == B::kArrowAt) {
+    if (!ll || !rl) return ExprPtr();
+    // a @> b: a contains every element of b; a <@ b the other way round.
+    if (e.binary_op == B::kAtArrow) return CallByName(reg, "array_has_all", {l, r}, e.loc);
+    return CallByName(reg, "array_has_all", {r, l}, e.loc);
+  }
+  // ||: list || list concatenates, list || x appends, x || list prepends.
+  if (ll && rl) {
+    auto ld = (*lt)->field(0)->type()->is_list(), rd = (*rt)->field(0)->type()->is_list();
+    if (ld != rd) {
+      return Status::Plan("Cannot concatenate arrays of different dimensions with ||")
+          .WithLocation(e.loc);
+    }
+    return CallByName(reg, "array_concat", {l, r}, e.loc);
+  }
+  if (ll && (*rt)->id() != TypeId::kNull) return CallByName(reg, "array_append", {l, r}, e.loc);
+  if (rl && (*lt)->id() != TypeId::kNull) return CallByName(reg, "array_prepend", {l, r}, e.loc);
+  return ExprPtr();
+}
+
 Result<LogicalPlanPtr> SqlToRel::PlanUnnestTable(const sql::TableFactor& f) {
   // FROM unnest(a, b): unnest calls projected over one empty row.
   if (f.with_ordinality)
