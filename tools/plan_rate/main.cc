@@ -16,6 +16,7 @@
 
 #include "discover.h"
 #include "plan_rate.h"
+#include "tpch_fixture.h"
 #include "workdir.h"
 
 namespace quiver::plan_rate {
@@ -103,6 +104,13 @@ int Main(int argc, char** argv) {
   if (!workdir.ok()) {
     std::cerr << "quiver-plan-rate: " << workdir.status().ToString() << "\n";
     return 2;
+  }
+  // tpch/*.slt read SF 0.1 tables that the scratch copy must be given first.
+  for (const auto& s : scripts) {
+    if (s.name.rfind("tpch/", 0) != 0) continue;
+    std::string problem = slt::PrepareTpch(workdir->slt_dir, "");
+    if (!problem.empty()) std::cerr << "quiver-plan-rate: " << problem << "\n";
+    break;
   }
   std::vector<ScriptResult> results(scripts.size());
   std::map<pid_t, size_t> running;
