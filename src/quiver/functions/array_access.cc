@@ -9,15 +9,6 @@ namespace {
 
 using Types = std::vector<DataTypePtr>;
 
-/// A list argument that must really be a list (Null is rejected).
-Result<DataTypePtr> StrictList(const std::string& fn, const DataTypePtr& t) {
-  QUIVER_ASSIGN_OR_RAISE(auto c, CoerceListArg(fn, t));
-  if (c->id() == TypeId::kNull) {
-    return Status::Plan(fn + " does not support type '" + t->ToString() + "'.");
-  }
-  return c;
-}
-
 /// 1-based (negative: from the end) index into a list of `len` elements as a
 /// 0-based position, or -1 when out of range.
 int64_t ElementPos(int64_t index, int64_t len) {

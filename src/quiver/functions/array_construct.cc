@@ -18,6 +18,14 @@ Result<DataTypePtr> CoerceListArg(const std::string& fn, const DataTypePtr& t0) 
   return Status::Plan(fn + " does not support type '" + t0->ToString() + "'.");
 }
 
+Result<DataTypePtr> StrictList(const std::string& fn, const DataTypePtr& t) {
+  QUIVER_ASSIGN_OR_RAISE(auto c, CoerceListArg(fn, t));
+  if (c->id() == TypeId::kNull) {
+    return Status::Plan(fn + " does not support type '" + t->ToString() + "'.");
+  }
+  return c;
+}
+
 Status CheckArgCount(const std::string& fn, const std::vector<DataTypePtr>& args, size_t min,
                      int max) {
   if (args.empty() && min > 0) {

@@ -15,6 +15,8 @@ namespace quiver::functions {
 /// A list argument as the array functions take it: FixedSizeList becomes
 /// List, Null stays Null; anything else is a Plan error from `fn`.
 Result<DataTypePtr> CoerceListArg(const std::string& fn, const DataTypePtr& t);
+/// CoerceListArg for functions that need a real list: Null is a Plan error too.
+Result<DataTypePtr> StrictList(const std::string& fn, const DataTypePtr& t);
 /// Checks the argument count (min..max, max < 0: unbounded).
 Status CheckArgCount(const std::string& fn, const std::vector<DataTypePtr>& args, size_t min,
                      int max);

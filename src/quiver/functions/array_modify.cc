@@ -12,14 +12,6 @@ namespace {
 
 using Types = std::vector<DataTypePtr>;
 
-Result<DataTypePtr> StrictList(const std::string& fn, const DataTypePtr& t) {
-  QUIVER_ASSIGN_OR_RAISE(auto c, CoerceListArg(fn, t));
-  if (c->id() == TypeId::kNull) {
-    return Status::Plan(fn + " does not support type '" + t->ToString() + "'.");
-  }
-  return c;
-}
-
 /// Unifies a list argument with element arguments: the list becomes a list
 /// of the common element type, each element that type.
 Result<Types> CoerceListAndElements(const std::string& fn, const Types& a, size_t list_pos,
