@@ -1,4 +1,4 @@
-// Select-list aliases named in HAVING: planned against the FROM columns
+// Select-list aliases named in HAVING or inside ORDER BY expressions: planned against the FROM columns
 // plus one column per alias, which is then replaced by its expression.
 #include <map>
 

@@ -392,7 +392,12 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
       }
       if (ps.select_index < 0) {
         auto planned = PlanExprIn(*o.expr, *from_schema);
-        if (!planned.ok()) return planned.status();
+        if (!planned.ok()) {
+          // ORDER BY expressions may name select aliases, as HAVING may.
+          auto with_aliases = PlanWithSelectAliases(*o.expr, *from_schema, select_exprs);
+          if (!with_aliases.ok()) return planned.status();
+          planned = std::move(with_aliases);
+        }
         ps.expr = *planned;
       }
       pending.push_back(std::move(ps));
