@@ -1,8 +1,6 @@
 #include "quiver/physical/window_exec.h"
 
 #include <algorithm>
-#include <bit>
-#include <cmath>
 #include <map>
 
 #include "quiver/arrow/builder.h"
@@ -22,97 +20,6 @@ constexpr int64_t kMinRowsToSplit = 1 << 14;
 Result<ArrayPtr> TakeIf(const ArrayPtr& values, const ArrayPtr& indices) {
   if (!indices) return values;
   return compute::Take(values, *indices);
-}
-
-// Order-preserving 64-bit image of value i of a fixed-width numeric or
-// temporal array; false for types this does not cover.
-bool Normalizable(const DataType& t) {
-  switch (t.id()) {
-    case TypeId::kInt8:
-    case TypeId::kInt16:
-    case TypeId::kInt32:
-    case TypeId::kInt64:
-    case TypeId::kUInt8:
-    case TypeId::kUInt16:
-    case TypeId::kUInt32:
-    case TypeId::kUInt64:
-    case TypeId::kFloat32:
-    case TypeId::kFloat64:
-    case TypeId::kDate32:
-    case TypeId::kDate64:
-    case TypeId::kTimestamp: return true;
-    default: return false;
-  }
-}
-
-uint64_t SignedWord(int64_t v) { return static_cast<uint64_t>(v) ^ (uint64_t{1} << 63); }
-
-uint64_t FloatWord(double v) {
-  if (std::isnan(v)) return ~uint64_t{0};  // NaN sorts above every number
-  if (v == 0) v = 0;                       // -0 == 0
-  uint64_t bits = std::bit_cast<uint64_t>(v);
-  return (bits >> 63) ? ~bits : bits | (uint64_t{1} << 63);
-}
-
-uint64_t NormalizedWord(const Array& a, int64_t i) {
-  switch (a.type()->id()) {
-    case TypeId::kInt8: return SignedWord(static_cast<const Int8Array&>(a).Value(i));
-    case TypeId::kInt16: return SignedWord(static_cast<const Int16Array&>(a).Value(i));
-    case TypeId::kInt32:
-    case TypeId::kDate32: return SignedWord(static_cast<const Int32Array&>(a).Value(i));
-    case TypeId::kUInt8: return static_cast<const UInt8Array&>(a).Value(i);
-    case TypeId::kUInt16: return static_cast<const UInt16Array&>(a).Value(i);
-    case TypeId::kUInt32: return static_cast<const UInt32Array&>(a).Value(i);
-    case TypeId::kUInt64: return static_cast<const UInt64Array&>(a).Value(i);
-    case TypeId::kFloat32: return FloatWord(static_cast<const Float32Array&>(a).Value(i));
-    case TypeId::kFloat64: return FloatWord(static_cast<const Float64Array&>(a).Value(i));
-    default: return SignedWord(static_cast<const Int64Array&>(a).Value(i));
-  }
-}
-
-// Sort permutation over normalized key words, with typed comparisons and the
-// row index as the last key (a stable order); null when some key is of a
-// type the generic kernel must handle.
-Result<ArrayPtr> FastSortIndices(const std::vector<compute::SortKey>& keys, int64_t n) {
-  size_t words = 0;
-  for (const auto& k : keys) {
-    if (!Normalizable(*k.values->type())) return ArrayPtr();
-    words += k.values->null_count() > 0 ? 2 : 1;
-  }
-  std::vector<uint64_t> w(static_cast<size_t>(n) * words);
-  size_t col = 0;
-  for (const auto& k : keys) {
-    const Array& a = *k.values;
-    const bool nulls = a.null_count() > 0;
-    for (int64_t i = 0; i < n; ++i) {
-      uint64_t* row = &w[static_cast<size_t>(i) * words + col];
-      if (nulls && a.IsNull(i)) {
-        row[0] = k.nulls_first ? 0 : 2;
-        row[1] = 0;
-        continue;
-      }
-      uint64_t v = NormalizedWord(a, i);
-      if (k.descending) v = ~v;
-      if (nulls) {
-        row[0] = 1;
-        row[1] = v;
-      } else {
-        row[0] = v;
-      }
-    }
-    col += nulls ? 2 : 1;
-  }
-  std::vector<uint64_t> idx(n);
-  for (int64_t i = 0; i < n; ++i) idx[i] = static_cast<uint64_t>(i);
-  std::sort(idx.begin(), idx.end(), [&](uint64_t x, uint64_t y) {
-    const uint64_t* a = &w[x * words];
-    const uint64_t* b = &w[y * words];
-    for (size_t k = 0; k < words; ++k) {
-      if (a[k] != b[k]) return a[k] < b[k];
-    }
-    return x < y;
-  });
-  return ArrayFromVector(uint64(), idx);
 }
 
 }  // namespace
@@ -230,10 +137,7 @@ Status WindowExec::EvaluateSpec(const RecordBatchPtr& batch, int spec_index,
   }
   ArrayPtr perm, inverse;
   if (!sort_keys.empty()) {
-    QUIVER_ASSIGN_OR_RAISE(perm, FastSortIndices(sort_keys, n));
-    if (!perm) {
-      QUIVER_ASSIGN_OR_RAISE(perm, compute::SortIndices(sort_keys));
-    }
+    QUIVER_ASSIGN_OR_RAISE(perm, compute::SortIndices(sort_keys));
     const auto& p = static_cast<const UInt64Array&>(*perm);
     std::vector<uint64_t> inv(n);
     for (int64_t i = 0; i < n; ++i) inv[p.Value(i)] = static_cast<uint64_t>(i);

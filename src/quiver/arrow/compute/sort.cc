@@ -1,5 +1,6 @@
 // SortIndices: a stable permutation for ORDER BY. A single primitive key
-// sorts (value, row) pairs directly; other keys use the generic row
+// sorts (value, row) pairs directly; several numeric/temporal keys sort
+// normalized words (sort_normalized.h); other keys use the generic row
 // comparators. Ties break on the row number, which makes std::sort and
 // std::partial_sort (the top-k path) stable.
 #include <algorithm>
@@ -7,6 +8,7 @@
 
 #include "quiver/arrow/compute/kernel_util.h"
 #include "quiver/arrow/compute/row_compare.h"
+#include "quiver/arrow/compute/sort_normalized.h"
 
 namespace quiver::compute {
 
@@ -122,6 +124,7 @@ Result<ArrayPtr> SortIndices(const std::vector<SortKey>& keys, int64_t limit) {
     });
     return out;
   }
+  if (internal::NormalizableKeys(keys)) return MakeIndices(internal::SortNormalized(keys, limit));
   std::vector<std::unique_ptr<internal::RowComparator>> cmps;
   for (const auto& k : keys) {
     QUIVER_ASSIGN_OR_RAISE(auto c, internal::MakeRowComparator(k.values, k.values));

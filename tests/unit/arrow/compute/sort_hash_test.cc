@@ -28,6 +28,21 @@ TEST(SortTest, MultiKeyStable) {
   EXPECT_EQ(ShowOk(SortIndices({{s, false, false}})), "1,0");
 }
 
+// Several numeric keys take the normalized-word path: nulls by their own
+// rank, NaN above every number, -0 equal to 0, ties in input order.
+TEST(SortTest, MultiKeyNumeric) {
+  auto a = I64({2, 1, 2, 0, 1}, {true, true, true, false, true});
+  auto b = F64({0.5, NAN, -0.0, 3, 0.0});
+  EXPECT_EQ(ShowOk(SortIndices({{a}, {b, true}})), "1,4,0,2,3");
+  EXPECT_EQ(ShowOk(SortIndices({{a, false, true}, {b, true}})), "3,1,4,0,2");
+  EXPECT_EQ(ShowOk(SortIndices({{a}, {b, true}}, 2)), "1,4");
+  EXPECT_EQ(ShowOk(SortIndices({{a, true}, {b}})), "2,0,4,1,3");
+  auto ones = I64({1, 1});
+  auto zeros = F64({0.0, -0.0});
+  EXPECT_EQ(ShowOk(SortIndices({{ones}, {zeros}})), "0,1");
+  EXPECT_EQ(ShowOk(SortIndices({{ones, true}, {zeros, true}})), "0,1");
+}
+
 TEST(HashTest, LayoutsAgreeAndNullsEqual) {
   auto a = Str({"x", "yy", "zzzzzzzzzzzzzzzzzzz", ""}, {true, true, true, false});
   auto b = Str({"x", "yy", "zzzzzzzzzzzzzzzzzzz", "q"}, {true, true, true, false}, large_utf8());
