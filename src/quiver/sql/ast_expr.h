@@ -290,6 +290,10 @@ ExprPtr MakeNumber(std::string digits);
 ExprPtr MakeString(std::string text);
 ExprPtr MakeBinary(ExprPtr left, BinaryOp op, ExprPtr right);
 
+/// A string literal, or string literals joined by + and -: the value of
+/// INTERVAL '1 month' + '1 day', which is one interval.
+bool IsStringSum(const Expr& e);
+
 /// Upper-case spelling of an operator as SQL writes it ("+", "AND", "||").
 const char* BinaryOpToString(BinaryOp op);
 

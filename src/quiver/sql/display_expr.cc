@@ -75,6 +75,14 @@ ExprPtr MakeString(std::string text) {
   return e;
 }
 
+bool IsStringSum(const Expr& e) {
+  if (e.kind == ExprKind::kLiteral) return e.literal_kind == LiteralKind::kString;
+  return e.kind == ExprKind::kBinaryOp &&
+         (e.binary_op == BinaryOp::kPlus || e.binary_op == BinaryOp::kMinus) && e.left && e.right &&
+         IsStringSum(*e.left) && e.right->kind == ExprKind::kLiteral &&
+         e.right->literal_kind == LiteralKind::kString;
+}
+
 ExprPtr MakeBinary(ExprPtr left, BinaryOp op, ExprPtr right) {
   auto e = std::make_shared<Expr>();
   e->kind = ExprKind::kBinaryOp;
@@ -436,7 +444,11 @@ void AppendExpr(std::string* out, const Expr& e) {
       return;
     case ExprKind::kInterval:
       out->append("INTERVAL ");
-      AppendChild(out, *e.operand, 100);
+      if (e.operand->kind == ExprKind::kBinaryOp && IsStringSum(*e.operand)) {
+        AppendExpr(out, *e.operand);  // the parser reads the sum back unparenthesized
+      } else {
+        AppendChild(out, *e.operand, 100);
+      }
       if (!e.value.empty()) out->append(" " + e.value);
       return;
     case ExprKind::kUnaryOp: {

@@ -555,6 +555,19 @@ Result<ExprPtr> Parser::ParseInterval() {
   SourceLocation loc = Peek().loc;
   auto e = NewExpr(ExprKind::kInterval, loc);
   QUIVER_ASSIGN_OR_RAISE(e->operand, ParsePrefix());
+  // INTERVAL '1 month' + '1 day' [unit]: a sum of string literals is one
+  // interval value (as DataFusion reads it).
+  while (e->operand->kind == ExprKind::kLiteral || e->operand->kind == ExprKind::kBinaryOp) {
+    if (!IsStringSum(*e->operand) || !(Peek().IsOp("+") || Peek().IsOp("-")) ||
+        Peek(1).type != TokenType::kString) {
+      break;
+    }
+    auto sum = NewExpr(ExprKind::kBinaryOp, Peek().loc);
+    sum->binary_op = Next().IsOp("+") ? BinaryOp::kPlus : BinaryOp::kMinus;
+    sum->left = std::move(e->operand);
+    QUIVER_ASSIGN_OR_RAISE(sum->right, ParsePrefix());
+    e->operand = std::move(sum);
+  }
   if (IsIntervalUnit(Peek())) {
     e->value = Upper(Next().text);
     if (ConsumeKeyword("TO")) {

@@ -9,6 +9,18 @@ namespace quiver {
 
 namespace {
 
+// INTERVAL '1 month' + '1 day' [unit]: each string (with the unit) is an
+// interval; `negate_first` for a leading minus.
+ExprPtr IntervalSum(const sql::Expr& x, const std::string& unit, bool negate_first) {
+  if (x.kind == sql::ExprKind::kLiteral) {
+    std::string text = unit.empty() ? x.value : x.value + " " + unit;
+    ExprPtr v = CastTo(LitString(text), interval(IntervalUnit::kMonthDayNano));
+    return negate_first ? Negative(v) : v;
+  }
+  Operator op = x.binary_op == sql::BinaryOp::kPlus ? Operator::kPlus : Operator::kMinus;
+  return Binary(IntervalSum(*x.left, unit, negate_first), op, IntervalSum(*x.right, unit, false));
+}
+
 Result<Operator> ConvertOp(sql::BinaryOp op, SourceLocation loc) {
   using B = sql::BinaryOp;
   switch (op) {
@@ -142,6 +154,9 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
       return CastTo(LitString(e.value), t);
     }
     case K::kInterval: {
+      if (e.operand->kind == K::kBinaryOp && sql::IsStringSum(*e.operand)) {
+        return IntervalSum(*e.operand, e.value, false);
+      }
       QUIVER_ASSIGN_OR_RAISE(auto v, sub(e.operand));
       // INTERVAL '1' DAY: the unit joins the text; the cast parses it.
       if (!e.value.empty()) {
@@ -154,6 +169,11 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
       return CastTo(v, interval(IntervalUnit::kMonthDayNano));
     }
     case K::kUnaryOp: {
+      // -INTERVAL 'a' + 'b': DataFusion negates only the first term.
+      if (e.unary_op == sql::UnaryOp::kMinus && e.operand->kind == K::kInterval &&
+          e.operand->operand->kind == K::kBinaryOp && sql::IsStringSum(*e.operand->operand)) {
+        return IntervalSum(*e.operand->operand, e.operand->value, true);
+      }
       if (e.unary_op == sql::UnaryOp::kMinus && e.operand->kind == K::kLiteral &&
           e.operand->literal_kind == sql::LiteralKind::kNumber) {
         bool ok;
@@ -190,8 +210,10 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
     case K::kIsTest: {
       QUIVER_ASSIGN_OR_RAISE(auto x, sub(e.operand));
       switch (e.is_test) {
-        case sql::IsTest::kNull: return Unary(e.negated ? ExprKind::kIsNotNull : ExprKind::kIsNull, x);
-        case sql::IsTest::kTrue: return Unary(e.negated ? ExprKind::kIsNotTrue : ExprKind::kIsTrue, x);
+        case sql::IsTest::kNull:
+          return Unary(e.negated ? ExprKind::kIsNotNull : ExprKind::kIsNull, x);
+        case sql::IsTest::kTrue:
+          return Unary(e.negated ? ExprKind::kIsNotTrue : ExprKind::kIsTrue, x);
         case sql::IsTest::kFalse:
           return Unary(e.negated ? ExprKind::kIsNotFalse : ExprKind::kIsFalse, x);
         case sql::IsTest::kUnknown:
@@ -201,7 +223,8 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
     }
     case K::kLike: {
       auto like = std::make_shared<Expr>();
-      like->kind = e.like_kind == sql::LikeKind::kSimilarTo ? ExprKind::kSimilarTo : ExprKind::kLike;
+      like->kind =
+          e.like_kind == sql::LikeKind::kSimilarTo ? ExprKind::kSimilarTo : ExprKind::kLike;
       QUIVER_ASSIGN_OR_RAISE(like->expr, sub(e.operand));
       QUIVER_ASSIGN_OR_RAISE(like->pattern, sub(e.right));
       like->negated = e.negated;
