@@ -83,27 +83,10 @@ Result<ArrayPtr> SortPrimitive(const SortKey& key, int64_t limit) {
   return MakeIndices(out);
 }
 
+// Fixed-width keys sorted as (value, row) pairs: the normalizable types and
+// Decimal128.
 bool SinglePrimitive(const DataType& t) {
-  switch (t.id()) {
-    case TypeId::kInt8:
-    case TypeId::kInt16:
-    case TypeId::kInt32:
-    case TypeId::kInt64:
-    case TypeId::kUInt8:
-    case TypeId::kUInt16:
-    case TypeId::kUInt32:
-    case TypeId::kUInt64:
-    case TypeId::kFloat32:
-    case TypeId::kFloat64:
-    case TypeId::kDecimal128:
-    case TypeId::kDate32:
-    case TypeId::kDate64:
-    case TypeId::kTime32:
-    case TypeId::kTime64:
-    case TypeId::kTimestamp:
-    case TypeId::kDuration: return true;
-    default: return false;
-  }
+  return t.id() == TypeId::kDecimal128 || internal::NormalizableType(t);
 }
 
 }  // namespace

@@ -10,28 +10,6 @@ namespace quiver::compute::internal {
 
 namespace {
 
-bool Normalizable(const DataType& t) {
-  switch (t.id()) {
-    case TypeId::kInt8:
-    case TypeId::kInt16:
-    case TypeId::kInt32:
-    case TypeId::kInt64:
-    case TypeId::kUInt8:
-    case TypeId::kUInt16:
-    case TypeId::kUInt32:
-    case TypeId::kUInt64:
-    case TypeId::kFloat32:
-    case TypeId::kFloat64:
-    case TypeId::kDate32:
-    case TypeId::kDate64:
-    case TypeId::kTime32:
-    case TypeId::kTime64:
-    case TypeId::kTimestamp:
-    case TypeId::kDuration: return true;
-    default: return false;
-  }
-}
-
 // Signed values map to unsigned ones of the same order by flipping the sign bit.
 uint64_t SignedWord(int64_t v) { return static_cast<uint64_t>(v) ^ (uint64_t{1} << 63); }
 
@@ -61,9 +39,31 @@ uint64_t Word(const Array& a, int64_t i) {
 
 }  // namespace
 
+bool NormalizableType(const DataType& t) {
+  switch (t.id()) {
+    case TypeId::kInt8:
+    case TypeId::kInt16:
+    case TypeId::kInt32:
+    case TypeId::kInt64:
+    case TypeId::kUInt8:
+    case TypeId::kUInt16:
+    case TypeId::kUInt32:
+    case TypeId::kUInt64:
+    case TypeId::kFloat32:
+    case TypeId::kFloat64:
+    case TypeId::kDate32:
+    case TypeId::kDate64:
+    case TypeId::kTime32:
+    case TypeId::kTime64:
+    case TypeId::kTimestamp:
+    case TypeId::kDuration: return true;
+    default: return false;
+  }
+}
+
 bool NormalizableKeys(const std::vector<SortKey>& keys) {
   return std::all_of(keys.begin(), keys.end(),
-                     [](const SortKey& k) { return Normalizable(*k.values->type()); });
+                     [](const SortKey& k) { return NormalizableType(*k.values->type()); });
 }
 
 std::vector<uint64_t> SortNormalized(const std::vector<SortKey>& keys, int64_t limit) {

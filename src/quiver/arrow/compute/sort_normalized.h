@@ -10,7 +10,10 @@
 
 namespace quiver::compute::internal {
 
-/// True when every key's type has an order-preserving 64-bit image.
+/// Fixed-width numeric and temporal types: those with an order-preserving
+/// 64-bit image.
+bool NormalizableType(const DataType& t);
+/// True when every key's type is a NormalizableType.
 bool NormalizableKeys(const std::vector<SortKey>& keys);
 
 /// Stable order of the rows by `keys` (all NormalizableKeys), only the first
