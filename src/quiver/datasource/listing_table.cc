@@ -1,5 +1,7 @@
 #include "quiver/datasource/listing_table.h"
 
+#include <filesystem>
+
 #include "quiver/physical/operators.h"
 
 namespace quiver {
@@ -7,7 +9,13 @@ namespace quiver {
 Result<std::shared_ptr<ListingTable>> ListingTable::Make(std::string path, FileFormatPtr format,
                                                          SchemaPtr schema) {
   std::shared_ptr<ListingTable> t(new ListingTable());
-  QUIVER_ASSIGN_OR_RAISE(t->files_, ListFiles(path, format->extension()));
+  // A directory that does not exist yet (trailing slash) is an empty table
+  // that COPY / INSERT may fill later.
+  if (!path.empty() && path.back() == '/' && !std::filesystem::exists(path)) {
+    t->files_.clear();
+  } else {
+    QUIVER_ASSIGN_OR_RAISE(t->files_, ListFiles(path, format->extension()));
+  }
   if (!schema) {
     if (t->files_.empty()) {
       schema = quiver::schema({});
@@ -22,7 +30,10 @@ Result<std::shared_ptr<ListingTable>> ListingTable::Make(std::string path, FileF
 }
 
 Result<ExecutionPlanPtr> ListingTable::Scan(const ScanArgs& args) {
-  if (files_.empty()) {
+  // Files may have been added or removed since the table was created.
+  auto listed = ListFiles(path_, format_->extension());
+  const std::vector<FileInfo> files = listed.ok() ? std::move(listed).value() : files_;
+  if (files.empty()) {
     SchemaPtr s = schema_;
     if (args.projection) {
       std::vector<FieldPtr> fields;
@@ -31,7 +42,7 @@ Result<ExecutionPlanPtr> ListingTable::Scan(const ScanArgs& args) {
     }
     return ExecutionPlanPtr(std::make_shared<EmptyExec>(s, false));
   }
-  return format_->CreateScan(files_, schema_, args);
+  return format_->CreateScan(files, schema_, args);
 }
 
 }  // namespace quiver

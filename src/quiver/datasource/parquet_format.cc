@@ -4,6 +4,9 @@
 #include "quiver/datasource/parquet/row_group_reader.h"
 #include "quiver/datasource/parquet_late_filter.h"
 #include "quiver/datasource/parquet_pruning.h"
+#include "quiver/datasource/parquet_schema_merge.h"
+#include "quiver/arrow/compute/compute.h"
+#include "quiver/common/scalar_value.h"
 #include "quiver/physical/operators.h"
 
 namespace quiver {
@@ -41,19 +44,47 @@ std::vector<RowGroupMorsel> SplitMorsels(std::vector<RowGroupMorsel> in, int tar
   return out;
 }
 
+// How one file's columns become the table's: per output column its position
+// in the batches read from the file (-1: missing there, read as nulls), cast
+// when the file's type is narrower.
+struct FileAdapter {
+  SchemaPtr output;
+  std::vector<int> source;
+
+  Result<RecordBatchPtr> Apply(const RecordBatchPtr& b) const {
+    std::vector<ArrayPtr> cols;
+    const int64_t n = b->num_rows();
+    for (int i = 0; i < output->num_fields(); ++i) {
+      const DataTypePtr& t = output->field(i)->type();
+      if (source[i] < 0) {
+        QUIVER_ASSIGN_OR_RAISE(auto nulls, ScalarValue::Null(t).ToArray(n));
+        cols.push_back(std::move(nulls));
+        continue;
+      }
+      ArrayPtr c = b->column(source[i]);
+      if (!c->type()->Equals(*t)) {
+        QUIVER_ASSIGN_OR_RAISE(c, compute::Cast(c, t));
+      }
+      cols.push_back(std::move(c));
+    }
+    return RecordBatch::Make(output, n, std::move(cols));
+  }
+};
+
 // Streams one row group batch by batch; the chunks are fetched on the first pull.
 class RowGroupStream : public RecordBatchStream {
  public:
   RowGroupStream(RowGroupMorsel m, std::vector<int> cols, SchemaPtr schema, bool zero_columns,
                  int64_t batch_size, std::shared_ptr<const LateFilter> late,
-                 std::vector<ExprPtr> filters)
+                 std::vector<ExprPtr> filters, std::shared_ptr<const FileAdapter> adapt)
       : m_(std::move(m)),
         cols_(std::move(cols)),
         schema_(std::move(schema)),
         zero_columns_(zero_columns),
         batch_size_(batch_size),
         late_(std::move(late)),
-        filters_(std::move(filters)) {}
+        filters_(std::move(filters)),
+        adapt_(std::move(adapt)) {}
 
   Result<RecordBatchPtr> Next() override {
     if (done_) return RecordBatchPtr();
@@ -62,7 +93,8 @@ class RowGroupStream : public RecordBatchStream {
       done_ = true;
       const int64_t n = m_.reader->metadata().row_groups[m_.row_group].num_rows;
       const int64_t end = m_.end < 0 ? n : m_.end;
-      return RecordBatch::Make(schema_, end - m_.begin, {});
+      auto b = RecordBatch::Make(schema_, end - m_.begin, {});
+      return adapt_ ? adapt_->Apply(b) : b;
     }
     if (!rows_) {
       QUIVER_ASSIGN_OR_RAISE(rows_,
@@ -100,6 +132,7 @@ class RowGroupStream : public RecordBatchStream {
       }
       if (!b) ++range_;  // the range held no surviving row
     }
+    if (adapt_) return adapt_->Apply(b);
     return b->WithSchema(schema_);
   }
 
@@ -123,6 +156,7 @@ class RowGroupStream : public RecordBatchStream {
   int64_t batch_size_;
   std::shared_ptr<const LateFilter> late_;
   std::vector<ExprPtr> filters_;
+  std::shared_ptr<const FileAdapter> adapt_;  // null when the file matches the table
   std::unique_ptr<parquet::RowGroupBatchReader> rows_;
   int64_t num_rows_ = 0;
   std::vector<RowRange> ranges_;  // rows that may match the filters
@@ -176,21 +210,51 @@ class ParquetScanExec : public ExecutionPlan {
   }
   Result<StreamPtr> Execute(int partition, const TaskContextPtr& ctx) override {
     const auto& m = morsels_[partition];
-    // Columns are matched by name: files of one table may order them differently.
+    // Columns are matched by name: files of one table may order them
+    // differently, lack some (read as nulls) or hold narrower types (cast).
     std::vector<int> cols;
     bool zero_columns = projection_ && projection_->empty();
+    auto adapt = std::make_shared<FileAdapter>();
+    std::vector<FieldPtr> read_fields;
+    bool exact = true;
     for (const auto& f : schema_->fields()) {
       int i = m.reader->schema()->GetFieldIndex(f->name());
       if (i < 0) {
-        return Status::Execution("column " + f->name() + " missing in " +
-                                 m.reader->source().name());
+        adapt->source.push_back(-1);
+        exact = false;
+        continue;
       }
+      const FieldPtr& ff = m.reader->schema()->field(i);
+      if (!ff->type()->Equals(*f->type())) {
+        if (!compute::CanCast(*ff->type(), *f->type())) {
+          return Status::Execution("column " + f->name() + " of " + m.reader->source().name() +
+                                   " is " + ff->type()->ToString() +
+                                   ", which cannot be read as the table's " +
+                                   f->type()->ToString());
+        }
+        exact = false;
+      }
+      adapt->source.push_back(static_cast<int>(cols.size()));
       cols.push_back(i);
+      read_fields.push_back(field(f->name(), ff->type(), true));
     }
-    // Filters on some of the columns: decode the rest only where rows survive.
-    auto late = zero_columns ? nullptr : MakeLateFilter(filters_, schema_);
-    return StreamPtr(std::make_unique<RowGroupStream>(
-        m, std::move(cols), schema_, zero_columns, ctx->batch_size(), std::move(late), filters_));
+    if (!exact && !zero_columns && cols.empty()) {
+      // Nothing of the projection is in this file: its rows, all null.
+      zero_columns = true;
+    }
+    std::shared_ptr<const LateFilter> late;
+    SchemaPtr read_schema = schema_;
+    if (exact) {
+      adapt.reset();
+      // Filters on some of the columns: decode the rest only where rows survive.
+      if (!zero_columns) late = MakeLateFilter(filters_, schema_);
+    } else {
+      read_schema = quiver::schema(std::move(read_fields));
+      adapt->output = schema_;
+    }
+    return StreamPtr(std::make_unique<RowGroupStream>(m, std::move(cols), read_schema, zero_columns,
+                                                      ctx->batch_size(), std::move(late), filters_,
+                                                      std::move(adapt)));
   }
 
  private:
@@ -206,21 +270,12 @@ class ParquetScanExec : public ExecutionPlan {
 }  // namespace
 
 Result<SchemaPtr> ParquetFormat::InferSchema(const std::vector<FileInfo>& files) {
-  // The first file's schema, extended by fields only later files have.
-  SchemaPtr merged;
+  std::vector<SchemaPtr> schemas;
   for (const auto& f : files) {
     QUIVER_ASSIGN_OR_RAISE(auto reader, parquet::OpenParquetFile(f.path));
-    if (!merged) {
-      merged = reader->schema();
-      continue;
-    }
-    std::vector<FieldPtr> fields = merged->fields();
-    for (const auto& fld : reader->schema()->fields()) {
-      if (merged->GetFieldIndex(fld->name()) < 0) fields.push_back(fld);
-    }
-    merged = schema(std::move(fields));
+    schemas.push_back(reader->schema());
   }
-  return merged;
+  return MergeSchemas(schemas);
 }
 
 Result<ExecutionPlanPtr> ParquetFormat::CreateScan(const std::vector<FileInfo>& files,

@@ -1,12 +1,14 @@
 #include "quiver/datasource/parquet/source.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <map>
+#include <mutex>
 
 namespace quiver::parquet {
 
@@ -21,6 +23,63 @@ Status CheckRange(const std::string& name, int64_t offset, int64_t length, int64
   return Status::OK();
 }
 
+// Large read buffers are recycled: a fresh multi-megabyte allocation is
+// new anonymous memory the kernel must zero page by page, which costs about
+// as much as the copy out of the page cache itself.
+class BufferPool {
+ public:
+  static BufferPool& Get() {
+    static BufferPool* pool = new BufferPool();  // never destroyed: deleters may run late
+    return *pool;
+  }
+
+  std::shared_ptr<uint8_t> Take(int64_t length) {
+    const size_t want = static_cast<size_t>(length > 0 ? length : 1);
+    uint8_t* buf = nullptr;
+    size_t cap = want;
+    if (want >= kMinPooled) {
+      std::lock_guard<std::mutex> lock(mu_);
+      // The smallest free buffer that fits, unless it would waste most of itself.
+      auto it = free_.lower_bound(want);
+      if (it != free_.end() && it->first <= want * 2) {
+        buf = it->second;
+        cap = it->first;
+        held_ -= cap;
+        free_.erase(it);
+      }
+    }
+    if (!buf) buf = static_cast<uint8_t*>(std::malloc(cap));
+    if (!buf) return nullptr;
+    return std::shared_ptr<uint8_t>(buf, [cap](uint8_t* b) { BufferPool::Get().Give(b, cap); });
+  }
+
+ private:
+  static constexpr size_t kMinPooled = size_t{1} << 20;
+  static constexpr size_t kMaxHeld = size_t{512} << 20;
+
+  void Give(uint8_t* buf, size_t cap) {
+    if (cap >= kMinPooled) {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (held_ + cap <= kMaxHeld) {
+        free_.emplace(cap, buf);
+        held_ += cap;
+        return;
+      }
+    }
+    std::free(buf);
+  }
+
+  std::mutex mu_;
+  std::multimap<size_t, uint8_t*> free_;
+  size_t held_ = 0;
+};
+
+// Reads copy with pread instead of mapping the file. A mapping of a file that
+// another process truncates afterwards raises SIGBUS on the next touch of a
+// vanished page, and nothing short of a signal handler around every decoder
+// could turn that into an error; pread instead reports the short read, which
+// becomes an IO error. The copy costs little next to decompression and
+// decoding, and the pool above keeps it from also paying for page zeroing.
 class LocalFileSource final : public RandomAccessSource {
  public:
   LocalFileSource(int fd, int64_t size, std::string path)
@@ -29,9 +88,11 @@ class LocalFileSource final : public RandomAccessSource {
 
   Result<ByteRange> ReadAt(int64_t offset, int64_t length) override {
     QUIVER_RETURN_NOT_OK(CheckRange(path_, offset, length, size_));
-    if (length >= kMapThreshold) return Map(offset, length);
-    std::shared_ptr<uint8_t> buf(new uint8_t[length > 0 ? length : 1],
-                                 std::default_delete<uint8_t[]>());
+    std::shared_ptr<uint8_t> buf = BufferPool::Get().Take(length);
+    if (!buf) {
+      return Status::ResourcesExhausted("reading " + path_ + ": cannot allocate " +
+                                        std::to_string(length) + " bytes");
+    }
     int64_t done = 0;
     while (done < length) {
       ssize_t n = ::pread(fd_, buf.get() + done, length - done, offset + done);
@@ -39,7 +100,11 @@ class LocalFileSource final : public RandomAccessSource {
         if (errno == EINTR) continue;
         return Status::IO("reading " + path_ + ": " + std::strerror(errno));
       }
-      if (n == 0) return Status::IO("reading " + path_ + ": unexpected end of file");
+      if (n == 0) {
+        return Status::IO("reading " + path_ + ": unexpected end of file at byte " +
+                          std::to_string(offset + done) +
+                          " (the file was truncated or replaced while being read)");
+      }
       done += n;
     }
     ByteRange r;
@@ -52,25 +117,6 @@ class LocalFileSource final : public RandomAccessSource {
   const std::string& name() const override { return path_; }
 
  private:
-  // Large reads map the file's pages instead of copying them into fresh
-  // memory (which the kernel would first have to zero).
-  static constexpr int64_t kMapThreshold = int64_t{1} << 20;
-
-  Result<ByteRange> Map(int64_t offset, int64_t length) {
-    static const int64_t page = ::sysconf(_SC_PAGESIZE);
-    const int64_t start = offset / page * page;
-    const size_t len = static_cast<size_t>(offset + length - start);
-    void* p = ::mmap(nullptr, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd_, start);
-    if (p == MAP_FAILED) return Status::IO("mapping " + path_ + ": " + std::strerror(errno));
-    auto* base = static_cast<const uint8_t*>(p);
-    ByteRange r;
-    r.owner = std::shared_ptr<const uint8_t>(
-        base, [len](const uint8_t* b) { ::munmap(const_cast<uint8_t*>(b), len); });
-    r.data = base + (offset - start);
-    r.size = length;
-    return r;
-  }
-
   int fd_;
   int64_t size_;
   std::string path_;
