@@ -8,6 +8,7 @@
 #include "quiver/datasource/mem_table.h"
 #include "quiver/datasource/parquet_format.h"
 #include "quiver/execution/copy_to.h"
+#include "quiver/execution/partitioned_table.h"
 #include "quiver/execution/session_state.h"
 #include "quiver/execution/view_table.h"
 #include "quiver/physical/create_physical_expr.h"
@@ -98,12 +99,10 @@ Result<DataFrame> CreateExternalTable(const std::shared_ptr<SessionState>& state
       return Status::Execution("Table '" + ref.ToString() + "' already exists");
     }
   }
-  if (!ct.partition_columns.empty()) {
-    return Status::NotImplemented("PARTITIONED BY for external tables");
-  }
   SchemaPtr declared;
-  if (!ct.columns.empty()) {
-    QUIVER_ASSIGN_OR_RAISE(declared, ColumnsSchema(ct.columns));
+  const auto columns = ColumnsWithTypedPartitions(ct);
+  if (!columns.empty()) {
+    QUIVER_ASSIGN_OR_RAISE(declared, ColumnsSchema(columns));
   }
   FileFormatPtr format;
   std::string type = ct.file_type;
@@ -155,7 +154,15 @@ Result<DataFrame> CreateExternalTable(const std::shared_ptr<SessionState>& state
   } else {
     return Status::NotImplemented("STORED AS " + type + " is not supported yet");
   }
-  QUIVER_ASSIGN_OR_RAISE(auto table, ListingTable::Make(ct.location, format, declared));
+  std::vector<PartitionColumn> partitions;
+  if (!ct.partition_columns.empty()) {
+    QUIVER_ASSIGN_OR_RAISE(auto ps, PlanPartitionedTable(ct, declared, format->extension()));
+    declared = ps.file_schema;
+    partitions = std::move(ps.partition_columns);
+  }
+  QUIVER_ASSIGN_OR_RAISE(auto table,
+                         ListingTable::Make(ct.location, format, declared, partitions));
+  table->set_append_to_file(ct.unbounded && !IsCollectionPath(ct.location));
   table->set_primary_key(PrimaryKeyOf(ct.columns, ct.constraints));
   QUIVER_RETURN_NOT_OK(state->catalog().RegisterTable(ref, table, true));
   return Empty(state);
