@@ -1,6 +1,8 @@
 #include "quiver/optimizer/pull_up_correlated.h"
 
 #include "quiver/logical/subquery.h"
+#include "quiver/logical/window.h"
+#include "quiver/optimizer/subquery_aggregates.h"
 
 namespace quiver {
 
@@ -71,6 +73,67 @@ Result<PulledUpSubquery> PullUpProjection(const LogicalPlanPtr& p) {
   return out;
 }
 
+// `inner = outer` with an inner side over the subquery's columns only and an
+// outer side over outer references only.
+bool SplitCorrelatedEq(const ExprPtr& pred, ExprPtr* inner, ExprPtr* outer) {
+  if (pred->kind != ExprKind::kBinary || pred->op != Operator::kEq) return false;
+  if (!HasOuterRef(pred->left) && OuterOnly(pred->right)) {
+    *inner = pred->left;
+    *outer = pred->right;
+  } else if (OuterOnly(pred->left) && !HasOuterRef(pred->right)) {
+    *inner = pred->right;
+    *outer = pred->left;
+  } else {
+    return false;
+  }
+  return HasColumnRef(*inner);
+}
+
+// LIMIT (and ORDER BY .. LIMIT) applies per outer row: once the correlated
+// equalities are lifted it becomes ROW_NUMBER() OVER (PARTITION BY their
+// inner sides ORDER BY the subquery's order) kept within the limit's range.
+Result<PulledUpSubquery> PullUpLimit(const LogicalPlanPtr& p, const LogicalPlanPtr& below,
+                                     std::vector<SortExpr> order, int64_t skip,
+                                     std::optional<int64_t> fetch) {
+  std::vector<SortExpr> kept;
+  for (auto& o : order) {
+    // An outer value is the same on every row of one outer row's subquery.
+    if (!HasOuterRef(o.expr)) kept.push_back(std::move(o));
+  }
+  QUIVER_ASSIGN_OR_RAISE(auto out, PullUp(below));
+  std::vector<ExprPtr> partition;
+  for (const auto& pred : out.preds) {
+    ExprPtr inner, outer;
+    if (!SplitCorrelatedEq(pred, &inner, &outer)) return NotMovable(*p);
+    partition.push_back(inner);
+  }
+  if (partition.empty()) {
+    if (!kept.empty()) {
+      QUIVER_ASSIGN_OR_RAISE(out.plan, MakeSort(out.plan, std::move(kept)));
+    }
+    QUIVER_ASSIGN_OR_RAISE(out.plan, MakeLimit(out.plan, skip, fetch));
+    return out;
+  }
+  const int width = out.plan->schema->num_fields();
+  const bool ordered = !kept.empty();
+  ExprPtr rn = Alias(WindowCall(SubqueryRowNumberUdf(), nullptr, {}, std::move(partition),
+                                std::move(kept), WindowFrame::Default(ordered)),
+                     "__row_number");
+  QUIVER_ASSIGN_OR_RAISE(auto window, MakeWindow(out.plan, {rn}));
+  ExprPtr num = Col(window->schema->column(width));
+  std::vector<ExprPtr> conds;
+  if (skip > 0) conds.push_back(Binary(num, Operator::kGt, LitInt64(skip)));
+  if (fetch) conds.push_back(Binary(num, Operator::kLtEq, LitInt64(skip + *fetch)));
+  LogicalPlanPtr limited = window;
+  if (!conds.empty()) {
+    QUIVER_ASSIGN_OR_RAISE(limited, MakeFilter(window, Conjunction(conds)));
+  }
+  std::vector<ExprPtr> cols;
+  for (int i = 0; i < width; ++i) cols.push_back(Col(out.plan->schema->column(i)));
+  QUIVER_ASSIGN_OR_RAISE(out.plan, MakeProjection(limited, std::move(cols)));
+  return out;
+}
+
 Result<PulledUpSubquery> PullUpAggregate(const LogicalPlanPtr& p) {
   QUIVER_ASSIGN_OR_RAISE(auto in, PullUp(p->input()));
   PulledUpSubquery out;
@@ -85,16 +148,7 @@ Result<PulledUpSubquery> PullUpAggregate(const LogicalPlanPtr& p) {
   std::vector<std::string> correlated;
   for (const auto& pred : in.preds) {
     ExprPtr inner, outer;
-    if (pred->kind == ExprKind::kBinary && pred->op == Operator::kEq) {
-      if (!HasOuterRef(pred->left) && OuterOnly(pred->right)) {
-        inner = pred->left;
-        outer = pred->right;
-      } else if (OuterOnly(pred->left) && !HasOuterRef(pred->right)) {
-        inner = pred->right;
-        outer = pred->left;
-      }
-    }
-    if (!inner || !HasColumnRef(inner)) {
+    if (!SplitCorrelatedEq(pred, &inner, &outer)) {
       return Status::Plan("Correlated column is not allowed in predicate: " + pred->ToString());
     }
     std::string key = inner->ToString();
@@ -176,6 +230,16 @@ Result<PulledUpSubquery> PullUp(const LogicalPlanPtr& p) {
     case PlanKind::kFilter: return PullUpFilter(p);
     case PlanKind::kJoin:
     case PlanKind::kCrossJoin: return PullUpJoin(p);
+    case PlanKind::kLimit:
+      if (p->input()->kind == PlanKind::kSort) {
+        const LogicalPlanPtr& sort = p->input();
+        return PullUpLimit(p, sort->input(), sort->sort_exprs, p->skip, p->fetch);
+      }
+      return PullUpLimit(p, p->input(), {}, p->skip, p->fetch);
+    case PlanKind::kSort:
+      if (p->fetch) return PullUpLimit(p, p->input(), p->sort_exprs, 0, p->fetch);
+      // Row order inside a subquery does not matter.
+      return PullUp(p->input());
     default: break;
   }
   if (OwnOuterRefs(*p)) return NotMovable(*p);
@@ -190,11 +254,6 @@ Result<PulledUpSubquery> PullUp(const LogicalPlanPtr& p) {
         QUIVER_ASSIGN_OR_RAISE(pred, MapColumns(pred, *in_schema, *out.plan->schema));
       }
       return out;
-    }
-    case PlanKind::kSort: {
-      if (p->fetch) return NotMovable(*p);
-      // Row order inside a subquery does not matter.
-      return PullUp(p->input());
     }
     default: return NotMovable(*p);
   }

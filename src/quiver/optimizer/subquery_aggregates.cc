@@ -134,7 +134,38 @@ class SingleValueUdf : public AggregateUDF {
   }
 };
 
+// Numbers the rows of each partition 1, 2, ... in window order.
+class RowNumberEvaluator : public PartitionEvaluator {
+ public:
+  Result<ArrayPtr> Evaluate(const WindowInput& in) override {
+    std::vector<uint64_t> out(in.num_rows);
+    for (size_t p = 0; p + 1 < in.partition_offsets.size(); ++p) {
+      for (int64_t i = in.partition_offsets[p]; i < in.partition_offsets[p + 1]; ++i) {
+        out[i] = static_cast<uint64_t>(i - in.partition_offsets[p] + 1);
+      }
+    }
+    return ArrayFromVector(uint64(), out);
+  }
+};
+
+class RowNumberUdf : public WindowUDF {
+ public:
+  std::string name() const override { return "row_number"; }
+  Result<DataTypePtr> ReturnType(const std::vector<DataTypePtr>&) const override {
+    return uint64();
+  }
+  bool nullable() const override { return false; }
+  Result<std::unique_ptr<PartitionEvaluator>> CreateEvaluator(const WindowArgs&) const override {
+    return std::unique_ptr<PartitionEvaluator>(std::make_unique<RowNumberEvaluator>());
+  }
+};
+
 }  // namespace
+
+WindowUDFPtr SubqueryRowNumberUdf() {
+  static const WindowUDFPtr udf = std::make_shared<RowNumberUdf>();
+  return udf;
+}
 
 AggregateUDFPtr SubqueryCountUdf() {
   static const AggregateUDFPtr udf = std::make_shared<CountUdf>();

@@ -1,4 +1,4 @@
-// Internal aggregates the subquery decorrelation builds into plans (the
+// Internal functions the subquery decorrelation builds into plans (the
 // optimizer has no function registry): row counts and the value of a scalar
 // subquery, which must come from at most one row.
 #pragma once
@@ -12,5 +12,7 @@ AggregateUDFPtr SubqueryCountUdf();
 /// The only value of its group (NULL for no rows); more than one row is an
 /// execution error ("Scalar subquery returned more than one row").
 AggregateUDFPtr ScalarSubqueryValueUdf();
+/// row_number() as a window function (per-outer-row LIMIT of a subquery).
+WindowUDFPtr SubqueryRowNumberUdf();
 
 }  // namespace quiver

@@ -126,10 +126,12 @@ Result<LogicalPlanPtr> PlanSetOperationAll(LogicalPlanPtr left, LogicalPlanPtr r
 /// (left's order, then right's new ones), NULL where a side lacks one.
 Status AlignByName(LogicalPlanPtr* left, LogicalPlanPtr* right);
 
-/// Adds to `groups` the columns of `used` (outside aggregates) that a table's
-/// PRIMARY KEY among `groups` determines (sql_to_rel_dependencies.cc).
+/// Adds to `groups` the columns of `used` (outside aggregates) that the
+/// grouped columns functionally determine; `determined` (if given) receives
+/// every such column of `from` (sql_to_rel_dependencies.cc).
 void AddDependentGroupColumns(const LogicalPlan& from, const std::vector<ExprPtr>& used,
-                              std::vector<ExprPtr>* groups);
+                              std::vector<ExprPtr>* groups,
+                              std::vector<Column>* determined = nullptr);
 
 /// Maps a SQL data type to an Arrow type (INT -> Int32, TEXT -> Utf8, ...).
 Result<DataTypePtr> ConvertDataType(const sql::DataType& type);

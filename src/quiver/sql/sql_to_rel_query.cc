@@ -431,13 +431,16 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
     for (const auto& g : group_exprs) {
       if (gseen.insert(g->ToString()).second) groups.push_back(g);
     }
+    // Columns the written keys determine (for the error below).
+    std::vector<Column> determined;
+    const size_t written_groups = groups.size();
     if (!groups.empty() && grouping_sets.empty()) {
       std::vector<ExprPtr> used = select_exprs;
       if (having) used.push_back(having);
       for (const auto& p : pending) {
         if (p.expr) used.push_back(p.expr);
       }
-      AddDependentGroupColumns(*plan, used, &groups);
+      AddDependentGroupColumns(*plan, used, &groups, &determined);
     }
     if (!grouping_sets.empty() || UsesGroupingFunction(aggs)) {
       QUIVER_ASSIGN_OR_RAISE(plan, PlanGroupingAggregate(plan, &groups, grouping_sets, aggs));
@@ -457,10 +460,18 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
       CollectColumns(r, &cols);
       for (const auto& c : cols) {
         if (!plan->schema->HasColumn(c)) {
-          std::string avail;
-          for (int i = 0; i < plan->schema->num_fields(); ++i) {
-            avail += (i ? ", " : "") + plan->schema->column(i).ToString();
+          // The written keys, the columns they determine, the aggregates.
+          std::vector<Column> names;
+          const int n = plan->schema->num_fields();
+          for (int i = 0; i < static_cast<int>(written_groups); ++i) {
+            names.push_back(plan->schema->column(i));
           }
+          names.insert(names.end(), determined.begin(), determined.end());
+          for (int i = static_cast<int>(groups.size()); i < n; ++i) {
+            names.push_back(plan->schema->column(i));
+          }
+          std::string avail;
+          for (const auto& n : names) avail += (avail.empty() ? "" : ", ") + n.ToString();
           return Status::Plan("Projection references non-aggregate values: Expression " +
                               c.ToString() + " could not be resolved from available columns: " + avail);
         }
