@@ -1,5 +1,6 @@
 #include "quiver/execution/session_context.h"
 
+#include "quiver/datasource/avro_format.h"
 #include "quiver/datasource/csv_format.h"
 #include "quiver/datasource/listing_table.h"
 #include "quiver/datasource/mem_table.h"
@@ -52,6 +53,11 @@ Status SessionContext::RegisterParquet(const std::string& name, const std::strin
   return RegisterTable(name, table);
 }
 
+Status SessionContext::RegisterAvro(const std::string& name, const std::string& path) {
+  QUIVER_ASSIGN_OR_RAISE(auto table, ListingTable::Make(path, std::make_shared<AvroFormat>()));
+  return RegisterTable(name, table);
+}
+
 Status SessionContext::DeregisterTable(const std::string& name) {
   state_->catalog().DeregisterTable(TableReference::Bare(name));
   return Status::OK();
@@ -73,6 +79,12 @@ Result<DataFrame> SessionContext::ReadCsv(const std::string& path, csv::CsvReadO
 
 Result<DataFrame> SessionContext::ReadParquet(const std::string& path) {
   QUIVER_ASSIGN_OR_RAISE(auto table, ListingTable::Make(path, std::make_shared<ParquetFormat>()));
+  QUIVER_ASSIGN_OR_RAISE(auto scan, MakeTableScan(TableReference::Bare("?table?"), table));
+  return DataFrame(state_, scan);
+}
+
+Result<DataFrame> SessionContext::ReadAvro(const std::string& path) {
+  QUIVER_ASSIGN_OR_RAISE(auto table, ListingTable::Make(path, std::make_shared<AvroFormat>()));
   QUIVER_ASSIGN_OR_RAISE(auto scan, MakeTableScan(TableReference::Bare("?table?"), table));
   return DataFrame(state_, scan);
 }

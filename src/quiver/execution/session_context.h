@@ -35,10 +35,13 @@ class SessionContext {
   Status RegisterCsv(const std::string& name, const std::string& path,
                      csv::CsvReadOptions options = {});
   Status RegisterParquet(const std::string& name, const std::string& path);
+  /// Avro object container files (a file, directory of .avro files or glob).
+  Status RegisterAvro(const std::string& name, const std::string& path);
   Status DeregisterTable(const std::string& name);
   Result<DataFrame> Table(const std::string& name);
   Result<DataFrame> ReadCsv(const std::string& path, csv::CsvReadOptions options = {});
   Result<DataFrame> ReadParquet(const std::string& path);
+  Result<DataFrame> ReadAvro(const std::string& path);
 
   void RegisterUdf(ScalarUDFPtr fn);
   void RegisterUdaf(AggregateUDFPtr fn);
