@@ -504,8 +504,9 @@ Result<ExprPtr> ReplaceSubqueries(const ExprPtr& e, LogicalPlanPtr* cur, Ctx* ct
   });
 }
 
-Result<LogicalPlanPtr> RewriteFilter(const LogicalPlanPtr& input, const ExprPtr& predicate,
+Result<LogicalPlanPtr> RewriteFilter(const LogicalPlanPtr& input, const ExprPtr& written,
                                      Ctx* ctx) {
+  QUIVER_ASSIGN_OR_RAISE(auto predicate, SimplifySubqueries(written));
   std::vector<ExprPtr> terms, plain, kept;
   SplitConjunction(predicate, &terms);
   // Plain terms filter first, where push-down can still move them into joins.
@@ -550,7 +551,8 @@ Result<LogicalPlanPtr> RewriteProjection(const LogicalPlanPtr& p, Ctx* ctx) {
       exprs.push_back(e);
       continue;
     }
-    QUIVER_ASSIGN_OR_RAISE(auto r, ReplaceSubqueries(e, &cur, ctx));
+    QUIVER_ASSIGN_OR_RAISE(auto simple, SimplifySubqueries(e));
+    QUIVER_ASSIGN_OR_RAISE(auto r, ReplaceSubqueries(simple, &cur, ctx));
     // Keep the output name the subquery expression had.
     if (r->OutputName() != e->OutputName()) {
       r = Alias(Unalias(r), e->OutputName(),

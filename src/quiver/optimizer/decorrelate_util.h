@@ -14,6 +14,10 @@ ExprPtr CaseWhen(std::vector<std::pair<ExprPtr, ExprPtr>> branches, ExprPtr othe
 /// input rows, when that may not be NULL (count(*) gives 0); null otherwise.
 Result<ExprPtr> EmptyInputValue(const LogicalPlanPtr& sub, int column = 0);
 
+/// Rewrites subquery expressions in `e` into shapes decorrelation handles
+/// (sorts dropped, EXISTS of one row, EXISTS / IN over UNION ALL split).
+Result<ExprPtr> SimplifySubqueries(const ExprPtr& e);
+
 /// Whether the right input of a join reads columns of its left (LATERAL).
 bool IsLateralJoin(const LogicalPlan& p);
 /// FROM t, LATERAL (q) as a join on q's correlated predicates.
