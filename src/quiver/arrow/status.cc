@@ -51,7 +51,10 @@ const char* Status::KindName(ErrorKind kind) {
 std::string Status::ToString() const {
   if (ok()) return "OK";
   std::string out;
-  if (state_->kind == ErrorKind::kParse) {
+  if (state_->message.find("\ncaused by\n") != std::string::npos) {
+    // A context chain ("context\ncaused by\n<error>") names its kinds itself.
+    out = state_->message;
+  } else if (state_->kind == ErrorKind::kParse) {
     out = "SQL error: ParserError(\"" + state_->message + "\")";
   } else {
     out = std::string(KindName(state_->kind)) + ": " + state_->message;

@@ -7,7 +7,6 @@
 #include <map>
 #include <set>
 
-#include "quiver/logical/functional_dependencies.h"
 #include "quiver/logical/subquery.h"
 #include "quiver/optimizer/decorrelate_util.h"
 #include "quiver/optimizer/optimizer.h"
@@ -283,43 +282,6 @@ Result<LogicalPlanPtr> SemiAntiJoin(const LogicalPlanPtr& cur, const Expr& e, bo
   SplitKeys(preds, right.alias, &keys, &residual);
   return MakeJoin(cur, right.plan, anti ? JoinType::kLeftAnti : JoinType::kLeftSemi,
                   std::move(keys), Conjunction(residual));
-}
-
-// Whether a filter's equalities to constants or outer values pin a key of
-// its input (a PRIMARY KEY, say): then it passes at most one row.
-bool PinsKey(const LogicalPlan& filter) {
-  std::vector<ExprPtr> terms;
-  SplitConjunction(filter.predicate, &terms);
-  const DFSchema& in = *filter.input()->schema;
-  std::vector<int> pinned;
-  for (const auto& t : terms) {
-    if (t->kind != ExprKind::kBinary || t->op != Operator::kEq) continue;
-    for (const auto& [c, v] : {std::pair(t->left, t->right), std::pair(t->right, t->left)}) {
-      std::vector<Column> cols;
-      CollectColumns(v, &cols);
-      if (c->kind == ExprKind::kColumn && cols.empty() && !HasSubquery(v)) {
-        pinned.push_back(in.FindIndex(c->column));
-      }
-    }
-  }
-  return !pinned.empty() && IsUniqueOn(*filter.input(), pinned);
-}
-
-// Whether `p` yields at most one row whatever its correlated predicates say
-// (then a correlated scalar subquery needs no aggregate).
-bool AtMostOneRow(const LogicalPlan& p) {
-  if (p.kind == PlanKind::kFilter && PinsKey(p)) return true;
-  switch (p.kind) {
-    case PlanKind::kEmptyRelation: return true;
-    case PlanKind::kValues: return p.values.size() <= 1;
-    case PlanKind::kAggregate: return p.group_exprs.empty();
-    case PlanKind::kLimit: return p.fetch && *p.fetch <= 1;
-    case PlanKind::kProjection:
-    case PlanKind::kFilter:
-    case PlanKind::kSubqueryAlias:
-    case PlanKind::kSort: return AtMostOneRow(*p.input());
-    default: return false;
-  }
 }
 
 // Projection over HAVING over an ungrouped aggregate: once the aggregate is

@@ -14,6 +14,13 @@ ExprPtr CaseWhen(std::vector<std::pair<ExprPtr, ExprPtr>> branches, ExprPtr othe
 /// input rows, when that may not be NULL (count(*) gives 0); null otherwise.
 Result<ExprPtr> EmptyInputValue(const LogicalPlanPtr& sub, int column = 0);
 
+/// Whether `p` yields at most one row whatever its correlated predicates say
+/// (then a correlated scalar subquery needs no aggregate).
+bool AtMostOneRow(const LogicalPlan& p);
+/// DataFusion's analyzer checks of subqueries, run before the optimizer
+/// rules (errors read "check_analyzed_plan\ncaused by\n...").
+Status CheckAnalyzedPlan(const LogicalPlan& plan);
+
 /// Rewrites subquery expressions in `e` into shapes decorrelation handles
 /// (sorts dropped, EXISTS of one row, EXISTS / IN over UNION ALL split).
 Result<ExprPtr> SimplifySubqueries(const ExprPtr& e);

@@ -1,5 +1,7 @@
 #include "quiver/optimizer/optimizer.h"
 
+#include "quiver/optimizer/decorrelate_util.h"
+
 namespace quiver {
 
 std::vector<OptimizerRulePtr> DefaultOptimizerRules() {
@@ -10,6 +12,7 @@ std::vector<OptimizerRulePtr> DefaultOptimizerRules() {
 
 Result<LogicalPlanPtr> Optimize(const LogicalPlanPtr& plan,
                                 const std::vector<OptimizerRulePtr>& rules) {
+  QUIVER_RETURN_NOT_OK(CheckAnalyzedPlan(*plan));
   LogicalPlanPtr p = plan;
   for (const auto& r : rules) {
     auto next = r->Rewrite(p);

@@ -38,8 +38,13 @@ Status CheckOneColumn(const LogicalPlan& plan, const char* what) {
   if (s.num_fields() == 1) return Status::OK();
   std::string cols;
   for (int i = 0; i < s.num_fields(); ++i) cols += (i ? ", " : "") + s.column(i).ToString();
-  return Status::Plan(std::string(what) + " should only return one column, but found " +
-                      std::to_string(s.num_fields()) + ": " + cols);
+  Status st = Status::Plan(std::string(what) + " should only return one column, but found " +
+                           std::to_string(s.num_fields()) + ": " + cols);
+  // DataFusion finds this in its analyzer's checks.
+  if (std::string(what) == "Scalar subquery") {
+    return Status(ErrorKind::kPlan, "check_analyzed_plan\ncaused by\n" + st.ToString());
+  }
+  return st;
 }
 
 }  // namespace
