@@ -103,23 +103,29 @@ Result<StreamPtr> WindowExec::Execute(int partition, const TaskContextPtr& ctx) 
     QUIVER_ASSIGN_OR_RAISE(batch, compute::TakeBatch(all_, *bucket_rows_[partition]));
   }
   if (batch->num_rows() == 0) return MakeVectorStream({});
-  QUIVER_ASSIGN_OR_RAISE(auto windows, EvaluateAll(batch));
+  ArrayPtr order;
+  QUIVER_ASSIGN_OR_RAISE(auto windows, EvaluateAll(batch, &order));
   std::vector<ArrayPtr> cols = batch->columns();
   cols.insert(cols.end(), windows.begin(), windows.end());
   auto out = RecordBatch::Make(schema_, batch->num_rows(), std::move(cols));
+  // Rows leave in the window's sort order, as after DataFusion's SortExec.
+  if (order) {
+    QUIVER_ASSIGN_OR_RAISE(out, compute::TakeBatch(out, *order));
+  }
   return MakeVectorStream(SliceBatches(out, ctx->batch_size()));
 }
 
-Result<std::vector<ArrayPtr>> WindowExec::EvaluateAll(const RecordBatchPtr& batch) const {
+Result<std::vector<ArrayPtr>> WindowExec::EvaluateAll(const RecordBatchPtr& batch,
+                                                      ArrayPtr* order) const {
   std::vector<ArrayPtr> out(exprs_.size());
   for (size_t s = 0; s < specs_.size(); ++s) {
-    QUIVER_RETURN_NOT_OK(EvaluateSpec(batch, static_cast<int>(s), &out));
+    QUIVER_RETURN_NOT_OK(EvaluateSpec(batch, static_cast<int>(s), &out, order));
   }
   return out;
 }
 
 Status WindowExec::EvaluateSpec(const RecordBatchPtr& batch, int spec_index,
-                                std::vector<ArrayPtr>* out) const {
+                                std::vector<ArrayPtr>* out, ArrayPtr* sorted) const {
   const PhysicalWindowSpec& spec = specs_[spec_index];
   const int64_t n = batch->num_rows();
   // Sort once by (partition keys, order keys).
@@ -149,6 +155,7 @@ Status WindowExec::EvaluateSpec(const RecordBatchPtr& batch, int spec_index,
       QUIVER_ASSIGN_OR_RAISE(k, compute::Take(k, *perm));
     }
   }
+  *sorted = perm;
   QUIVER_ASSIGN_OR_RAISE(auto layout, MakeWindowLayout(n, part_keys, order_keys));
   const bool has_order = !spec.order_by.empty();
   const int64_t num_partitions = static_cast<int64_t>(layout.partition_offsets.size()) - 1;

@@ -55,8 +55,11 @@ class WindowExec : public ExecutionPlan, protected Sink {
 
  private:
   /// The window columns of `batch`, in expression order.
-  Result<std::vector<ArrayPtr>> EvaluateAll(const RecordBatchPtr& batch) const;
-  Status EvaluateSpec(const RecordBatchPtr& batch, int spec, std::vector<ArrayPtr>* out) const;
+  /// The window columns for `batch`'s rows; `order` receives the row order
+  /// of the last window's sort (null when it sorts by nothing).
+  Result<std::vector<ArrayPtr>> EvaluateAll(const RecordBatchPtr& batch, ArrayPtr* order) const;
+  Status EvaluateSpec(const RecordBatchPtr& batch, int spec, std::vector<ArrayPtr>* out,
+                      ArrayPtr* perm) const;
 
   ExecutionPlanPtr input_;
   std::vector<PhysicalWindowSpec> specs_;
