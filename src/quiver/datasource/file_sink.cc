@@ -8,9 +8,6 @@
 #include "quiver/arrow/builder.h"
 #include "quiver/arrow/compute/compute.h"
 #include "quiver/arrow/pretty_print.h"
-#include "quiver/datasource/csv/csv_writer.h"
-#include "quiver/datasource/csv_format.h"
-#include "quiver/datasource/parquet/file_writer.h"
 #include "quiver/datasource/partitioning.h"
 
 namespace quiver {
@@ -52,20 +49,8 @@ Status WriteAtomically(const std::string& path,
 
 Status WriteFormatFile(const FileFormat& format, const std::string& path, const SchemaPtr& schema,
                        const std::vector<RecordBatchPtr>& batches) {
-  if (format.name() == "parquet") {
-    return WriteAtomically(path, [&](const std::string& tmp) {
-      return parquet::WriteParquetFile(tmp, schema, batches);
-    });
-  }
-  if (auto csv_format = dynamic_cast<const CsvFormat*>(&format)) {
-    csv::CsvWriteOptions opts;
-    opts.has_header = csv_format->options().has_header;
-    opts.delimiter = csv_format->options().delimiter;
-    opts.quote = csv_format->options().quote;
-    return WriteAtomically(
-        path, [&](const std::string& tmp) { return csv::WriteCsv(schema, batches, tmp, opts); });
-  }
-  return Status::NotImplemented("writing " + format.name() + " files");
+  return WriteAtomically(
+      path, [&](const std::string& tmp) { return format.WriteFile(tmp, schema, batches); });
 }
 
 Result<std::vector<PartitionGroup>> SplitByPartition(const SchemaPtr& schema,

@@ -19,8 +19,8 @@ std::string NewDataFileName(const std::string& extension);
 Status WriteAtomically(const std::string& path,
                        const std::function<Status(const std::string& tmp_path)>& write);
 
-/// Writes `batches` as the file `path` in `format` ("csv" with the format's
-/// header/delimiter settings, or "parquet"), atomically.
+/// Writes `batches` as the file `path` with `format` (FileFormat::WriteFile),
+/// atomically.
 Status WriteFormatFile(const FileFormat& format, const std::string& path, const SchemaPtr& schema,
                        const std::vector<RecordBatchPtr>& batches);
 

@@ -8,8 +8,8 @@
 #include "quiver/arrow/builder.h"
 #include "quiver/arrow/compute/compute.h"
 #include "quiver/arrow/pretty_print.h"
-#include "quiver/datasource/csv/csv_writer.h"
-#include "quiver/datasource/parquet/file_writer.h"
+#include "quiver/datasource/file_format_registry.h"
+#include "quiver/datasource/file_sink.h"
 #include "quiver/execution/session_state.h"
 #include "quiver/sql/sql_to_rel.h"
 
@@ -43,48 +43,6 @@ std::string UniqueName(const std::string& ext) {
   return std::string(buf) + ext;
 }
 
-struct Writer {
-  std::string format;  // "parquet" or "csv"
-  parquet::ParquetWriteOptions parquet;
-  csv::CsvWriteOptions csv;
-
-  Status Write(const std::string& path, const SchemaPtr& schema,
-               const std::vector<RecordBatchPtr>& batches) const {
-    fs::path parent = fs::path(path).parent_path();
-    std::error_code ec;
-    if (!parent.empty()) fs::create_directories(parent, ec);
-    if (format == "parquet") return parquet::WriteParquetFile(path, schema, batches, parquet);
-    return csv::WriteCsv(schema, batches, path, csv);
-  }
-};
-
-Status ApplyOption(const std::string& raw_key, const std::string& value, Writer* w,
-                   bool* keep_partition_columns) {
-  std::string key = Lower(raw_key);
-  if (key == "execution.keep_partition_by_columns") {
-    *keep_partition_columns = Lower(value) == "true";
-    return Status::OK();
-  }
-  if (w->format == "parquet") return parquet::SetWriteOption(key, value, &w->parquet);
-  if (key.rfind("format.", 0) == 0) key = key.substr(7);
-  if (key == "has_header" || key == "header") {
-    w->csv.has_header = Lower(value) == "true";
-  } else if (key == "delimiter" && value.size() == 1) {
-    w->csv.delimiter = value[0];
-  } else if (key == "quote" && value.size() == 1) {
-    w->csv.quote = value[0];
-  } else if (key == "escape" && value.size() == 1) {
-    w->csv.escape = value[0];
-  } else if (key == "null_value") {
-    w->csv.null_value = value;
-  } else if (key == "double_quote") {
-    w->csv.double_quote = Lower(value) == "true";
-  } else {
-    return Status::Configuration("Config value \"" + raw_key + "\" not found on CsvOptions");
-  }
-  return Status::OK();
-}
-
 // Escapes a partition value for a directory name.
 std::string PartitionValue(const Array& a, int64_t i) {
   if (a.IsNull(i)) return "__HIVE_DEFAULT_PARTITION__";
@@ -101,7 +59,8 @@ std::string PartitionValue(const Array& a, int64_t i) {
   return out;
 }
 
-Result<int64_t> WritePartitioned(const Writer& w, const std::string& dir, const SchemaPtr& schema,
+Result<int64_t> WritePartitioned(const FileFormat& format, const std::string& dir,
+                                 const SchemaPtr& schema,
                                  const std::vector<RecordBatchPtr>& batches,
                                  const std::vector<std::string>& cols, bool keep,
                                  const std::string& ext) {
@@ -149,8 +108,8 @@ Result<int64_t> WritePartitioned(const Writer& w, const std::string& dir, const 
     }
   }
   for (const auto& key : order) {
-    QUIVER_RETURN_NOT_OK(
-        w.Write((fs::path(dir) / key / UniqueName(ext)).string(), out_schema, groups[key]));
+    QUIVER_RETURN_NOT_OK(WriteFormatFile(format, (fs::path(dir) / key / UniqueName(ext)).string(),
+                                         out_schema, groups[key]));
   }
   return rows;
 }
@@ -170,28 +129,32 @@ Result<int64_t> RunCopyTo(const std::shared_ptr<SessionState>& state, const sql:
   const std::string& target = copy.target;
   const bool is_dir = !target.empty() && target.back() == '/';
   std::string format = Lower(copy.stored_as);
-  if (format.empty()) {
-    std::string ext = Lower(fs::path(target).extension().string());
-    if (!is_dir && !ext.empty()) format = ext.substr(1);
+  std::string implied_compression;
+  if (format.empty() && !is_dir) {
+    auto [base, compression] = SplitCompressionSuffix(target);
+    std::string ext = Lower(fs::path(base).extension().string());
+    if (!ext.empty()) format = ext.substr(1);
+    implied_compression = compression;
   }
   if (format.empty()) {
     return Status::Configuration(
         "Format not explicitly set and unable to get file extension! Use STORED AS to define "
         "file format.");
   }
-  Writer w;
-  if (format == "parquet") {
-    w.format = "parquet";
-  } else if (format == "csv" || format == "tsv") {
-    w.format = "csv";
-    if (format == "tsv") w.csv.delimiter = '\t';
-  } else {
-    return Status::NotImplemented("COPY TO format " + copy.stored_as + " (only PARQUET and CSV)");
-  }
   bool keep = false;
+  FormatOptions options;
+  if (!implied_compression.empty()) options.push_back({"compression", implied_compression});
   for (const auto& o : copy.options) {
-    QUIVER_RETURN_NOT_OK(ApplyOption(o.key, OptionText(o), &w, &keep));
+    std::string key = Lower(o.key);
+    if (key == "execution.keep_partition_by_columns") {
+      keep = Lower(OptionText(o)) == "true";
+      continue;
+    }
+    if (key.rfind("format.", 0) == 0) key = key.substr(7);
+    options.push_back({key, OptionText(o)});
   }
+  QUIVER_ASSIGN_OR_RAISE(auto factory, state->file_formats().Find(format));
+  QUIVER_ASSIGN_OR_RAISE(auto writer, factory->Create(options, state->config()));
   QUIVER_ASSIGN_OR_RAISE(auto batches, state->Execute(plan));
   SchemaPtr schema = plan->schema->ToArrow();
   std::vector<RecordBatchPtr> fixed;
@@ -200,14 +163,14 @@ Result<int64_t> RunCopyTo(const std::shared_ptr<SessionState>& state, const sql:
     rows += b->num_rows();
     fixed.push_back(b->WithSchema(schema));
   }
-  const std::string ext = w.format == "parquet" ? ".parquet" : ".csv";
+  const std::string ext = writer->extension();
   if (!copy.partitioned_by.empty()) {
     std::vector<std::string> cols;
     for (const auto& id : copy.partitioned_by) cols.push_back(id.value);
-    return WritePartitioned(w, target, schema, fixed, cols, keep, ext);
+    return WritePartitioned(*writer, target, schema, fixed, cols, keep, ext);
   }
   std::string path = is_dir ? (fs::path(target) / UniqueName(ext)).string() : target;
-  QUIVER_RETURN_NOT_OK(w.Write(path, schema, fixed));
+  QUIVER_RETURN_NOT_OK(WriteFormatFile(*writer, path, schema, fixed));
   return rows;
 }
 

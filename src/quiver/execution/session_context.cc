@@ -98,4 +98,8 @@ void SessionContext::RegisterUdtf(TableFunctionPtr fn) {
   state_->mutable_functions().Register(std::move(fn));
 }
 
+void SessionContext::RegisterFileFormat(FileFormatFactoryPtr factory) {
+  state_->file_formats().Register(std::move(factory));
+}
+
 }  // namespace quiver

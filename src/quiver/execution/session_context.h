@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "quiver/datasource/csv/csv_reader.h"
+#include "quiver/datasource/file_format.h"
 #include "quiver/execution/dataframe.h"
 #include "quiver/logical/table_function.h"
 #include "quiver/physical/table_provider.h"
@@ -47,6 +48,9 @@ class SessionContext {
   void RegisterUdaf(AggregateUDFPtr fn);
   /// A table function callable in FROM (see logical/table_function.h).
   void RegisterUdtf(TableFunctionPtr fn);
+  /// A file format for `STORED AS <name>`, COPY and paths with its
+  /// extensions; replaces a format of the same name.
+  void RegisterFileFormat(FileFormatFactoryPtr factory);
 
   ConfigOptions& config();
   const std::shared_ptr<SessionState>& state() const { return state_; }

@@ -1,8 +1,6 @@
 #include "quiver/execution/session_state.h"
 
-#include "quiver/datasource/csv_format.h"
 #include "quiver/datasource/listing_table.h"
-#include "quiver/datasource/parquet_format.h"
 #include "quiver/functions/builtin.h"
 #include "quiver/physical/executor.h"
 #include "quiver/physical/generate_series.h"
@@ -10,12 +8,6 @@
 #include "quiver/physical/thread_pool.h"
 
 namespace quiver {
-
-namespace {
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-}  // namespace
 
 SessionState::SessionState(ConfigOptions options)
     : config_(std::move(options)),
@@ -26,25 +18,8 @@ SessionState::SessionState(ConfigOptions options)
   RegisterBuiltinTableFunctions(&functions_);
 }
 
-Result<TableProviderPtr> OpenFileTable(const std::string& path) {
-  std::string p = path;
-  for (const char* gz : {".gz", ".bz2", ".xz", ".zst"}) {
-    if (EndsWith(p, gz)) p = p.substr(0, p.size() - std::string(gz).size());
-  }
-  FileFormatPtr format;
-  if (EndsWith(p, ".parquet")) {
-    format = std::make_shared<ParquetFormat>();
-  } else if (EndsWith(p, ".csv") || EndsWith(p, ".tsv") || EndsWith(p, ".tbl")) {
-    csv::CsvReadOptions opts;
-    opts.has_header = !EndsWith(p, ".tbl");
-    if (EndsWith(p, ".tsv")) opts.delimiter = '\t';
-    if (EndsWith(p, ".tbl")) opts.delimiter = '|';
-    opts.file_extension = path.substr(path.rfind('.'));
-    format = std::make_shared<CsvFormat>(opts);
-  } else {
-    return Status::Plan("Unable to infer the file format of '" + path +
-                        "'; supported extensions: .csv, .tsv, .tbl, .parquet");
-  }
+Result<TableProviderPtr> SessionState::OpenFileTable(const std::string& path) const {
+  QUIVER_ASSIGN_OR_RAISE(auto format, file_formats_.ForPath(path, config_));
   QUIVER_ASSIGN_OR_RAISE(auto table, ListingTable::Make(path, format));
   return TableProviderPtr(table);
 }

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "quiver/common/config.h"
+#include "quiver/datasource/file_format_registry.h"
 #include "quiver/execution/catalog.h"
 #include "quiver/logical/function_registry.h"
 #include "quiver/optimizer/optimizer.h"
@@ -24,6 +25,9 @@ class SessionState : public SqlContextProvider {
   ConfigOptions& config() { return config_; }
   FunctionRegistry& mutable_functions() { return functions_; }
   CatalogList& catalog() { return catalog_; }
+  FileFormatRegistry& file_formats() { return file_formats_; }
+  /// A table over the file(s) at `path`, the format chosen by extension.
+  Result<TableProviderPtr> OpenFileTable(const std::string& path) const;
   std::vector<OptimizerRulePtr>& optimizer_rules() { return rules_; }
 
   Result<LogicalPlanPtr> Optimize(const LogicalPlanPtr& plan) const;
@@ -35,11 +39,8 @@ class SessionState : public SqlContextProvider {
   ConfigOptions config_;
   FunctionRegistry functions_;
   CatalogList catalog_;
+  FileFormatRegistry file_formats_;
   std::vector<OptimizerRulePtr> rules_;
 };
-
-/// A table over the file(s) at `path`, the format chosen by extension
-/// (.csv, .tsv, .parquet); `has_header` for CSV.
-Result<TableProviderPtr> OpenFileTable(const std::string& path);
 
 }  // namespace quiver

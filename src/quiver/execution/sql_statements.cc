@@ -3,10 +3,8 @@
 #include <algorithm>
 
 #include "quiver/arrow/builder.h"
-#include "quiver/datasource/csv_format.h"
 #include "quiver/datasource/listing_table.h"
 #include "quiver/datasource/mem_table.h"
-#include "quiver/datasource/parquet_format.h"
 #include "quiver/execution/copy_to.h"
 #include "quiver/execution/partitioned_table.h"
 #include "quiver/execution/session_state.h"
@@ -104,56 +102,19 @@ Result<DataFrame> CreateExternalTable(const std::shared_ptr<SessionState>& state
   if (!columns.empty()) {
     QUIVER_ASSIGN_OR_RAISE(declared, ColumnsSchema(columns));
   }
-  FileFormatPtr format;
-  std::string type = ct.file_type;
-  if (type == "CSV" || type == "TSV") {
-    csv::CsvReadOptions opts;
-    opts.has_header = state->config().GetBool("datafusion.catalog.has_header");
-    if (type == "TSV") opts.delimiter = '\t';
-    if (ct.has_header) opts.has_header = *ct.has_header;
-    if (ct.delimiter) opts.delimiter = *ct.delimiter;
-    std::string compression = ct.compression;
-    for (const auto& o : ct.options) {
-      std::string key = Lower(o.key);
-      std::string v = OptionValue(o);
-      if (key == "format.has_header" || key == "has_header") {
-        opts.has_header = Lower(v) == "true";
-      } else if (key == "format.delimiter" || key == "delimiter") {
-        if (v.size() != 1) return Status::Configuration("delimiter must be one character");
-        opts.delimiter = v[0];
-      } else if (key == "format.quote") {
-        if (!v.empty()) opts.quote = v[0];
-      } else if (key == "format.escape") {
-        if (!v.empty()) opts.escape = v[0];
-      } else if (key == "format.compression") {
-        compression = v;
-      } else if (key == "format.null_regex") {
-        opts.null_regex = v;
-      } else if (key == "format.comment") {
-        if (!v.empty()) opts.comment = v[0];
-      } else if (key == "format.newlines_in_values") {
-        opts.newlines_in_values = Lower(v) == "true";
-      } else if (key.rfind("format.", 0) == 0 || key.rfind("execution.", 0) == 0) {
-        // Other DataFusion format options are accepted and ignored.
-      } else {
-        return Status::Configuration("Config value \"" + o.key + "\" not found on CsvOptions");
-      }
-    }
-    std::string c = Lower(compression);
-    opts.file_extension = type == "TSV" ? ".tsv" : ".csv";
-    if (c == "gzip") opts.file_extension += ".gz";
-    else if (c == "bzip2") opts.file_extension += ".bz2";
-    else if (c == "xz") opts.file_extension += ".xz";
-    else if (c == "zstd") opts.file_extension += ".zst";
-    else if (!c.empty() && c != "uncompressed") {
-      return Status::NotImplemented("compression type " + compression);
-    }
-    format = std::make_shared<CsvFormat>(opts);
-  } else if (type == "PARQUET") {
-    format = std::make_shared<ParquetFormat>();
-  } else {
-    return Status::NotImplemented("STORED AS " + type + " is not supported yet");
+  FormatOptions options;
+  if (ct.has_header) options.push_back({"has_header", *ct.has_header ? "true" : "false"});
+  if (ct.delimiter) options.push_back({"delimiter", std::string(1, *ct.delimiter)});
+  if (!ct.compression.empty()) options.push_back({"compression", ct.compression});
+  for (const auto& o : ct.options) {
+    std::string key = Lower(o.key);
+    // Session settings given per table do not configure the format.
+    if (key.rfind("execution.", 0) == 0) continue;
+    if (key.rfind("format.", 0) == 0) key = key.substr(7);
+    options.push_back({key, OptionValue(o)});
   }
+  QUIVER_ASSIGN_OR_RAISE(auto factory, state->file_formats().Find(ct.file_type));
+  QUIVER_ASSIGN_OR_RAISE(auto format, factory->Create(options, state->config()));
   std::vector<PartitionColumn> partitions;
   if (!ct.partition_columns.empty()) {
     QUIVER_ASSIGN_OR_RAISE(auto ps, PlanPartitionedTable(ct, declared, format->extension()));

@@ -8,6 +8,9 @@
 #include <cstring>
 
 #include "quiver/arrow/pretty_print.h"
+#include "quiver/arrow/temporal.h"
+#include "quiver/datasource/csv/output_compression.h"
+#include "quiver/functions/chrono_format.h"
 
 namespace quiver::csv {
 namespace {
@@ -29,6 +32,13 @@ class Formatter {
     }
     if (o_.delimiter == o_.quote || o_.delimiter == '\n' || o_.delimiter == '\r') {
       return Status::Configuration("CSV writer: invalid delimiter/quote combination");
+    }
+    for (const std::string* f : {&o_.date_format, &o_.datetime_format, &o_.timestamp_format,
+                                 &o_.timestamp_tz_format, &o_.time_format}) {
+      std::string probe;
+      if (!f->empty() && !functions::FormatDateTime(*f, {}, &probe)) {
+        return Status::Configuration("CSV writer: bad date/time format '" + *f + "'");
+      }
     }
     return Status::OK();
   }
@@ -76,13 +86,58 @@ class Formatter {
         continue;
       }
       value_.clear();
-      AppendValue(a, row, &value_);
+      if (!AppendFormattedTemporal(a, row, &value_)) AppendValue(a, row, &value_);
       AppendField(value_, a.type()->is_string() || a.type()->is_binary(), out);
     }
     out->push_back('\n');
   }
 
  private:
+  // A date/time value in the user's chrono format; false when none is set
+  // for its type (or the format has an unknown specifier, caught earlier).
+  bool AppendFormattedTemporal(const Array& a, int64_t row, std::string* out) const {
+    const DataType& t = *a.type();
+    const std::string* format = nullptr;
+    int64_t nanos = 0;
+    int64_t offset = 0;
+    switch (t.id()) {
+      case TypeId::kDate32:
+        format = &o_.date_format;
+        nanos = static_cast<const Int32Array&>(a).Value(row) * 86400LL * 1000000000LL;
+        break;
+      case TypeId::kDate64:
+        format = &o_.datetime_format;
+        nanos = static_cast<const Int64Array&>(a).Value(row) * 1000000LL;
+        break;
+      case TypeId::kTime32:
+      case TypeId::kTime64: {
+        format = &o_.time_format;
+        int64_t v = t.id() == TypeId::kTime32 ? static_cast<const Int32Array&>(a).Value(row)
+                                              : static_cast<const Int64Array&>(a).Value(row);
+        int64_t s = 0, ns = 0;
+        temporal::SplitSeconds(v, t.unit(), &s, &ns);
+        nanos = s * 1000000000LL + ns;
+        break;
+      }
+      case TypeId::kTimestamp: {
+        format = t.timezone().empty() ? &o_.timestamp_format : &o_.timestamp_tz_format;
+        int64_t s = 0, ns = 0;
+        temporal::SplitSeconds(static_cast<const Int64Array&>(a).Value(row), t.unit(), &s, &ns);
+        nanos = s * 1000000000LL + ns;
+        if (!t.timezone().empty()) {
+          auto tz = temporal::TimeZone::Parse(t.timezone());
+          if (tz.ok()) offset = tz->OffsetAt(s);
+        }
+        break;
+      }
+      default:
+        return false;
+    }
+    if (format->empty()) return false;
+    auto fields = functions::FieldsFromUtcNanos(nanos, static_cast<int32_t>(offset));
+    return functions::FormatDateTime(*format, fields, out);
+  }
+
   const CsvWriteOptions& o_;
   bool special_[256];
   std::string value_;
@@ -134,19 +189,28 @@ Status WriteCsv(const SchemaPtr& schema, const std::vector<RecordBatchPtr>& batc
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return Status::IO("cannot create " + tmp + ": " + std::strerror(errno));
   auto write_rows = [&]() -> Status {
-    std::string buf;
+    QUIVER_ASSIGN_OR_RAISE(auto compressor, OutputCompressor::Make(options.compression));
+    std::string buf, packed;
+    // Writes `buf` (compressed when asked; `last` adds the stream trailer).
+    auto flush = [&](bool last) -> Status {
+      if (!compressor) return WriteAll(fd, buf, tmp);
+      packed.clear();
+      QUIVER_RETURN_NOT_OK(compressor->Update(buf, &packed));
+      if (last) QUIVER_RETURN_NOT_OK(compressor->Finish(&packed));
+      return WriteAll(fd, packed, tmp);
+    };
     constexpr size_t kFlushBytes = 1 << 20;
     if (options.has_header) f.AppendHeader(*schema, &buf);
     for (const auto& b : batches) {
       for (int64_t r = 0; r < b->num_rows(); ++r) {
         f.AppendRow(*b, r, &buf);
         if (buf.size() >= kFlushBytes) {
-          QUIVER_RETURN_NOT_OK(WriteAll(fd, buf, tmp));
+          QUIVER_RETURN_NOT_OK(flush(false));
           buf.clear();
         }
       }
     }
-    return WriteAll(fd, buf, tmp);
+    return flush(true);
   };
   Status st = write_rows();
   if (::close(fd) != 0 && st.ok()) st = Status::IO("closing " + tmp + ": " + std::strerror(errno));

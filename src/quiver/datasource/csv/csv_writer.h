@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "quiver/arrow/record_batch.h"
+#include "quiver/datasource/csv/csv_reader.h"
 
 namespace quiver::csv {
 
@@ -21,6 +22,11 @@ struct CsvWriteOptions {
   /// Text written for nulls. Empty non-null strings are written as "" so
   /// that they read back as empty strings, not nulls.
   std::string null_value;
+  /// The whole file is compressed with this codec.
+  CsvCompression compression = CsvCompression::kUncompressed;
+  /// chrono-style formats (as to_char) for Date32, Date64, timestamps
+  /// without and with a time zone, and times; empty: Arrow's display form.
+  std::string date_format, datetime_format, timestamp_format, timestamp_tz_format, time_format;
 };
 
 /// The CSV text of `batches` (all of `schema`), values in Arrow's display form.
