@@ -125,10 +125,20 @@ class PushDownProjection : public OptimizerRule {
         return MakeTableScan(p->table_name, p->source, proj, p->filters, p->fetch);
       }
       case PlanKind::kProjection: {
+        // Expressions nobody above reads are dropped (a `SELECT *` inside
+        // EXISTS would otherwise read every column).
+        std::set<int> used;
+        for (const auto& c : required) {
+          int i = p->schema->FindIndex(c);
+          if (i >= 0) used.insert(i);
+        }
+        std::vector<ExprPtr> exprs;
+        for (int i : used) exprs.push_back(p->exprs[i]);
         std::vector<Column> need;
-        for (const auto& e : p->exprs) AddColumns(e, &need);
+        for (const auto& e : exprs) AddColumns(e, &need);
         QUIVER_ASSIGN_OR_RAISE(auto in, Prune(p->input(), need));
-        return WithNewInputs(p, {in});
+        if (exprs.size() == p->exprs.size()) return WithNewInputs(p, {in});
+        return MakeProjection(in, std::move(exprs));
       }
       case PlanKind::kFilter: {
         std::vector<Column> need = required;

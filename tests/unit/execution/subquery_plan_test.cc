@@ -42,6 +42,15 @@ TEST_F(SubqueryPlan, ExistsIsSemiJoinOnTheCorrelation) {
   EXPECT_TRUE(Has(p, "LeftSemi Join: t1.a = __correlated_sq_1.a")) << p;
 }
 
+TEST_F(SubqueryPlan, ExistsSelectStarReadsOnlyTheCorrelatedColumns) {
+  // Column pruning drops the unread expressions of the `*` projection, so
+  // the scan of t2 reads just the key (TPC-H q4 reads one lineitem column
+  // instead of sixteen).
+  std::string p = Logical("SELECT a FROM t1 WHERE EXISTS (SELECT * FROM t2 WHERE t2.a = t1.a)");
+  EXPECT_TRUE(Has(p, "TableScan: t2 projection=[a]")) << p;
+  EXPECT_FALSE(Has(p, "t2.c")) << p;
+}
+
 TEST_F(SubqueryPlan, NotExistsIsAntiJoin) {
   std::string p = Logical(
       "SELECT a FROM t1 WHERE NOT EXISTS (SELECT 1 FROM t2 WHERE t2.a = t1.a AND t2.c > t1.b)");
