@@ -60,6 +60,8 @@ ConfigOptions::ConfigOptions() {
   Define("datafusion.optimizer.repartition_file_min_size", Kind::kInt, "10485760",
          "Smallest file size worth splitting");
   Define("datafusion.optimizer.repartition_sorts", Kind::kBool, "true", "Sort within partitions");
+  Define("datafusion.optimizer.repartition_windows", Kind::kBool, "true",
+         "Evaluate window partitions in parallel, split by their partition keys");
   Define("datafusion.optimizer.prefer_hash_join", Kind::kBool, "true",
          "Prefer hash joins over sort-merge joins");
   Define("datafusion.optimizer.max_passes", Kind::kInt, "3", "Optimizer passes");

@@ -248,7 +248,7 @@ Status WindowExec::EvaluateSpec(const RecordBatchPtr& batch, int spec_index,
 // ---- planning ----
 
 Result<ExecutionPlanPtr> PlanWindow(const LogicalPlan& w, ExecutionPlanPtr input,
-                                    const ConfigOptions&) {
+                                    const ConfigOptions& config) {
   const DFSchema& in = *w.input()->schema;
   const int base = in.num_fields();
   std::vector<PhysicalWindowSpec> specs;
@@ -326,7 +326,7 @@ Result<ExecutionPlanPtr> PlanWindow(const LogicalPlan& w, ExecutionPlanPtr input
   }
   // Partition keys shared by every spec decide the hash buckets.
   std::vector<PhysicalExprPtr> hash_keys;
-  if (!spec_partitions.empty()) {
+  if (!spec_partitions.empty() && config.GetBool("datafusion.optimizer.repartition_windows")) {
     for (const auto& p : spec_partitions[0]) {
       bool everywhere = true;
       for (const auto& other : spec_partitions) {
