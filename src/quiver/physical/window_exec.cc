@@ -9,6 +9,7 @@
 #include "quiver/physical/thread_pool.h"
 #include "quiver/physical/window_aggregate.h"
 #include "quiver/physical/window_frames.h"
+#include "quiver/physical/window_output_order.h"
 
 namespace quiver {
 
@@ -254,6 +255,7 @@ Result<ExecutionPlanPtr> PlanWindow(const LogicalPlan& w, ExecutionPlanPtr input
   std::vector<PhysicalWindowSpec> specs;
   std::vector<std::string> spec_keys;
   std::vector<std::vector<ExprPtr>> spec_partitions;
+  std::vector<WindowSortKey> sort_keys;
   std::vector<PhysicalWindowExpr> exprs;
   for (size_t i = 0; i < w.window_exprs.size(); ++i) {
     ExprPtr e = Unalias(w.window_exprs[i]);
@@ -282,7 +284,9 @@ Result<ExecutionPlanPtr> PlanWindow(const LogicalPlan& w, ExecutionPlanPtr input
       specs.push_back(std::move(ps));
       spec_keys.push_back(key);
       spec_partitions.push_back(e->partition_by);
+      sort_keys.push_back({e->partition_by, e->order_by, true});
     }
+    sort_keys[spec].reversible = sort_keys[spec].reversible && IsReversibleWindowExpr(*e);
     PhysicalWindowExpr pw;
     pw.name = e->ToString();
     pw.window_fn = e->window_fn;
@@ -323,6 +327,15 @@ Result<ExecutionPlanPtr> PlanWindow(const LogicalPlan& w, ExecutionPlanPtr input
       }
     }
     exprs.push_back(std::move(pw));
+  }
+  // The spec whose order the output rows follow goes last.
+  const int last = static_cast<int>(specs.size()) - 1;
+  const int out_spec = WindowOutputKey(sort_keys, in);
+  if (out_spec >= 0 && out_spec != last) {
+    std::swap(specs[out_spec], specs[last]);
+    for (auto& pw : exprs) {
+      if (pw.spec == out_spec || pw.spec == last) pw.spec = pw.spec == last ? out_spec : last;
+    }
   }
   // Partition keys shared by every spec decide the hash buckets.
   std::vector<PhysicalExprPtr> hash_keys;
