@@ -3,10 +3,19 @@
 #include <memory>
 
 #include "arrow_cells.h"
+#include "quiver/datasource/mem_table.h"
 #include "quiver/execution/session_context.h"
+#include "quiver/execution/session_state.h"
 
 namespace quiver::slt {
 namespace {
+
+// An empty table of type LOCAL TEMPORARY.
+class TempTable : public MemTable {
+ public:
+  explicit TempTable(SchemaPtr s) : MemTable(std::move(s), {}) {}
+  TableType table_type() const override { return TableType::kTemporary; }
+};
 
 class QuiverEngine : public SltEngine {
  public:
@@ -16,6 +25,27 @@ class QuiverEngine : public SltEngine {
     // row orders in the scripts assume it.
     QUIVER_RETURN_NOT_OK(config.Set("datafusion.execution.target_partitions", "4"));
     ctx_ = std::make_unique<SessionContext>(std::move(config));
+    return Status::OK();
+  }
+
+  // Tables DataFusion's runner registers before these scripts start.
+  Status Prepare(const std::string& script_name) override {
+    auto& catalog = ctx_->state()->catalog();
+    if (script_name == "information_schema_columns.slt") {
+      QUIVER_RETURN_NOT_OK(catalog.CreateCatalog("my_catalog", true));
+      QUIVER_RETURN_NOT_OK(catalog.CreateSchema("my_catalog", "my_schema", true));
+      auto s = schema({field("int32_col", int32(), false), field("float64_col", float64(), true),
+                       field("utf8_col", utf8(), true), field("large_utf8_col", large_utf8(), false),
+                       field("binary_col", binary(), false),
+                       field("large_binary_col", large_binary(), false),
+                       field("timestamp_nanos", timestamp(TimeUnit::kNanosecond), false)});
+      return catalog.RegisterTable({"my_catalog", "my_schema", "t2"},
+                                   std::make_shared<MemTable>(s, std::vector<std::vector<RecordBatchPtr>>{}));
+    }
+    if (script_name == "information_schema_table_types.slt") {
+      auto s = schema({field("column1", int64(), true)});
+      return catalog.RegisterTable(TableReference::Bare("temp"), std::make_shared<TempTable>(s));
+    }
     return Status::OK();
   }
 

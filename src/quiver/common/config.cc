@@ -2,93 +2,80 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <thread>
+
+#include "quiver/common/config_entries.h"
 
 namespace quiver {
 
 namespace {
+
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
   return s;
 }
+
+// DataFusion reports a bad value as "Error parsing <v> as <type>" around the
+// parser's own error.
+Status ParseError(const std::string& value, const char* type, const std::string& cause) {
+  return Status::Configuration("Error parsing " + value + " as " + type + "\ncaused by\n" +
+                               "External error: " + cause);
+}
+
+// Rust's usize parsing: an optional '+', then decimal digits that fit 64 bits.
+Result<std::string> ParseUsize(const std::string& value) {
+  std::string digits = value;
+  if (!digits.empty() && digits[0] == '+') digits = digits.substr(1);
+  if (digits.empty()) return ParseError(value, "usize", "cannot parse integer from empty string");
+  uint64_t n = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return ParseError(value, "usize", "invalid digit found in string");
+    uint64_t d = static_cast<uint64_t>(c - '0');
+    if (n > (std::numeric_limits<uint64_t>::max() - d) / 10) {
+      return ParseError(value, "usize", "number too large to fit in target type");
+    }
+    n = n * 10 + d;
+  }
+  return std::to_string(n);
+}
+
+Status CheckFloat(const std::string& value) {
+  size_t used = 0;
+  try {
+    (void)std::stod(value, &used);
+  } catch (...) {
+    used = 0;
+  }
+  if (value.empty() || used != value.size()) {
+    return ParseError(value, "f64", "invalid float literal");
+  }
+  return Status::OK();
+}
+
+// The struct DataFusion names in "Config value ... not found on <struct>".
+std::string OwnerOf(const std::string& prefix) {
+  if (prefix == "datafusion.catalog") return "CatalogOptions";
+  if (prefix == "datafusion.execution") return "ExecutionOptions";
+  if (prefix == "datafusion.execution.parquet") return "ParquetOptions";
+  if (prefix == "datafusion.execution.aggregate") return "AggregateOptions";
+  if (prefix == "datafusion.optimizer") return "OptimizerOptions";
+  if (prefix == "datafusion.explain") return "ExplainOptions";
+  if (prefix == "datafusion.sql_parser") return "SqlParserOptions";
+  return "ConfigOptions";
+}
+
 }  // namespace
 
 ConfigOptions::ConfigOptions() {
-  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  Define("datafusion.catalog.create_default_catalog_and_schema", Kind::kBool, "true",
-         "Whether the default catalog and schema are created");
-  Define("datafusion.catalog.default_catalog", Kind::kString, "datafusion", "Default catalog name");
-  Define("datafusion.catalog.default_schema", Kind::kString, "public", "Default schema name");
-  Define("datafusion.catalog.information_schema", Kind::kBool, "false",
-         "Whether information_schema views are available");
-  Define("datafusion.catalog.has_header", Kind::kBool, "false",
-         "Whether CSV files have a header row unless said otherwise");
-  Define("datafusion.execution.batch_size", Kind::kInt, "8192",
-         "Rows per batch that operators aim for");
-  Define("datafusion.execution.target_partitions", Kind::kInt, std::to_string(cores),
-         "Partitions a plan is split into for parallel execution");
-  Define("datafusion.execution.time_zone", Kind::kString, "+00:00", "Session time zone");
-  Define("datafusion.execution.coalesce_batches", Kind::kBool, "true",
-         "Whether small batches are merged");
-  Define("datafusion.execution.collect_statistics", Kind::kBool, "false",
-         "Whether file statistics are collected when tables are created");
-  Define("datafusion.execution.parquet.pushdown_filters", Kind::kBool, "false",
-         "Evaluate filters while decoding Parquet");
-  Define("datafusion.execution.parquet.reorder_filters", Kind::kBool, "false",
-         "Reorder pushed-down Parquet filters by cost");
-  Define("datafusion.execution.parquet.enable_page_index", Kind::kBool, "true",
-         "Use the Parquet page index for pruning");
-  Define("datafusion.execution.parquet.pruning", Kind::kBool, "true",
-         "Prune Parquet row groups with statistics");
-  Define("datafusion.execution.parquet.skip_metadata", Kind::kBool, "true",
-         "Ignore Parquet schema metadata");
-  Define("datafusion.execution.parquet.bloom_filter_on_read", Kind::kBool, "true",
-         "Use Parquet bloom filters when reading");
-  Define("datafusion.execution.listing_table_ignore_subdirectory", Kind::kBool, "true",
-         "Ignore files in subdirectories of a listing table path");
-  Define("datafusion.execution.sort_spill_reservation_bytes", Kind::kInt, "10485760",
-         "Memory reserved for merging spilled sort runs");
-  Define("datafusion.execution.enable_recursive_ctes", Kind::kBool, "true",
-         "Whether WITH RECURSIVE is allowed");
-  Define("datafusion.optimizer.enable_round_robin_repartition", Kind::kBool, "true",
-         "Repartition round-robin to raise parallelism");
-  Define("datafusion.optimizer.repartition_joins", Kind::kBool, "true", "Repartition join inputs");
-  Define("datafusion.optimizer.repartition_aggregations", Kind::kBool, "true",
-         "Repartition aggregation inputs");
-  Define("datafusion.optimizer.repartition_file_scans", Kind::kBool, "true",
-         "Split file scans into byte ranges");
-  Define("datafusion.optimizer.repartition_file_min_size", Kind::kInt, "10485760",
-         "Smallest file size worth splitting");
-  Define("datafusion.optimizer.repartition_sorts", Kind::kBool, "true", "Sort within partitions");
-  Define("datafusion.optimizer.repartition_windows", Kind::kBool, "true",
-         "Evaluate window partitions in parallel, split by their partition keys");
-  Define("datafusion.optimizer.prefer_hash_join", Kind::kBool, "true",
-         "Prefer hash joins over sort-merge joins");
-  Define("datafusion.optimizer.max_passes", Kind::kInt, "3", "Optimizer passes");
-  Define("datafusion.optimizer.skip_failed_rules", Kind::kBool, "false",
-         "Skip optimizer rules that fail");
-  Define("datafusion.optimizer.filter_null_join_keys", Kind::kBool, "false",
-         "Filter null join keys before joins");
-  Define("datafusion.optimizer.hash_join_single_partition_threshold", Kind::kInt, "1048576",
-         "Build-side size under which one partition is used");
-  Define("datafusion.optimizer.default_filter_selectivity", Kind::kInt, "20",
-         "Assumed filter selectivity (percent)");
-  Define("datafusion.optimizer.prefer_existing_sort", Kind::kBool, "false",
-         "Keep existing orderings");
-  Define("datafusion.explain.logical_plan_only", Kind::kBool, "false", "EXPLAIN logical plan only");
-  Define("datafusion.explain.physical_plan_only", Kind::kBool, "false",
-         "EXPLAIN physical plan only");
-  Define("datafusion.explain.show_statistics", Kind::kBool, "false", "EXPLAIN shows statistics");
-  Define("datafusion.explain.show_sizes", Kind::kBool, "true", "EXPLAIN shows sizes");
-  Define("datafusion.sql_parser.parse_float_as_decimal", Kind::kBool, "false",
-         "Parse float literals as decimals");
-  Define("datafusion.sql_parser.enable_ident_normalization", Kind::kBool, "true",
-         "Fold unquoted identifiers to lower case");
-  Define("datafusion.sql_parser.dialect", Kind::kString, "generic", "SQL dialect");
-  Define("datafusion.sql_parser.support_varchar_with_length", Kind::kBool, "true",
-         "Accept VARCHAR(n)");
-  Define("datafusion.runtime.memory_limit", Kind::kString, "",
-         "Memory limit for query execution (empty: unlimited)");
+  const std::string cores = std::to_string(std::max(1u, std::thread::hardware_concurrency()));
+  for (const ConfigKeyDef& k : DataFusionConfigKeys()) {
+    Kind kind = k.type == 'b' ? Kind::kBool : k.type == 'u' ? Kind::kInt : Kind::kString;
+    // An unset optional value is held as "" (df_settings shows it as NULL).
+    std::string value = k.value == nullptr ? "" : k.value;
+    if (value == "<cores>") value = cores;
+    Define(k.key, kind, std::move(value), k.description);
+  }
 }
 
 void ConfigOptions::Define(const std::string& key, Kind kind, std::string value,
@@ -97,14 +84,20 @@ void ConfigOptions::Define(const std::string& key, Kind kind, std::string value,
 }
 
 Status ConfigOptions::Set(const std::string& raw_key, const std::string& value) {
-  std::string key = Lower(raw_key);
+  std::string key = CanonicalConfigKey(raw_key);
+  auto dot = key.find('.');
+  if (dot == std::string::npos) {
+    return Status::Configuration("could not find config namespace for key \"" + raw_key + "\"");
+  }
+  if (key.substr(0, dot) != "datafusion") {
+    return Status::Configuration("Could not find config namespace \"" + raw_key.substr(0, dot) +
+                                 "\"");
+  }
   auto it = options_.find(key);
   if (it == options_.end()) {
-    return Status::Configuration("Config value \"" + raw_key.substr(raw_key.rfind('.') + 1) +
-                                 "\" not found on " +
-                                 (raw_key.find('.') == std::string::npos
-                                      ? std::string("ConfigOptions")
-                                      : raw_key.substr(0, raw_key.rfind('.'))));
+    auto last = key.rfind('.');
+    return Status::Configuration("Config value \"" + raw_key.substr(last + 1) +
+                                 "\" not found on " + OwnerOf(key.substr(0, last)));
   }
   Option& opt = it->second;
   std::string v = value;
@@ -112,25 +105,27 @@ Status ConfigOptions::Set(const std::string& raw_key, const std::string& value) 
     case Kind::kBool: {
       std::string l = Lower(v);
       if (l != "true" && l != "false") {
-        return Status::Configuration("Error parsing '" + value + "' as bool");
+        return ParseError(value, "bool", "provided string was not `true` or `false`");
       }
       v = l;
       break;
     }
     case Kind::kInt: {
-      if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos) {
-        return Status::Configuration("Error parsing '" + value + "' as usize");
-      }
+      QUIVER_ASSIGN_OR_RAISE(v, ParseUsize(value));
       break;
     }
-    case Kind::kString: break;
+    case Kind::kString: {
+      const ConfigKeyDef* def = FindConfigKey(key);
+      if (def != nullptr && def->type == 'f') QUIVER_RETURN_NOT_OK(CheckFloat(value));
+      break;
+    }
   }
   opt.value = v;
   return Status::OK();
 }
 
 Result<std::string> ConfigOptions::Get(const std::string& key) const {
-  auto it = options_.find(Lower(key));
+  auto it = options_.find(CanonicalConfigKey(key));
   if (it == options_.end()) return Status::Configuration("Config value \"" + key + "\" not found");
   return it->second.value;
 }
@@ -148,7 +143,18 @@ bool ConfigOptions::GetBool(const std::string& key) const {
 
 int64_t ConfigOptions::GetInt(const std::string& key) const {
   auto it = options_.find(key);
-  return it == options_.end() ? 0 : std::stoll(it->second.value);
+  if (it == options_.end() || it->second.value.empty()) return 0;
+  int64_t v = 0;
+  try {
+    v = std::stoll(it->second.value);
+  } catch (...) {
+    v = std::numeric_limits<int64_t>::max();  // a usize past int64's range
+  }
+  // DataFusion accepts 0 for these; operators need at least one row / partition.
+  if (key == "datafusion.execution.batch_size" || key == "datafusion.execution.target_partitions") {
+    v = std::max<int64_t>(v, 1);
+  }
+  return v;
 }
 
 std::string ConfigOptions::GetString(const std::string& key) const {

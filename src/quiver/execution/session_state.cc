@@ -1,6 +1,7 @@
 #include "quiver/execution/session_state.h"
 
 #include "quiver/datasource/listing_table.h"
+#include "quiver/execution/information_schema.h"
 #include "quiver/functions/builtin.h"
 #include "quiver/physical/executor.h"
 #include "quiver/physical/generate_series.h"
@@ -30,7 +31,18 @@ Result<TableSourcePtr> SessionState::GetTable(const TableReference& name, bool i
     return TableSourcePtr(t);
   }
   if (auto t = catalog_.GetTable(name)) return TableSourcePtr(t);
+  if (auto t = InformationSchemaTable(name)) return TableSourcePtr(t);
   return Status::Plan("table '" + catalog_.Resolve(name).ToString() + "' not found");
+}
+
+TableProviderPtr SessionState::InformationSchemaTable(const TableReference& name) const {
+  TableReference r = catalog_.Resolve(name);
+  if (r.schema != kInformationSchema ||
+      !config_.GetBool("datafusion.catalog.information_schema") ||
+      !catalog_.HasCatalog(r.catalog)) {
+    return nullptr;
+  }
+  return InformationSchemaProvider(&catalog_, &config_).Table(r.catalog, r.table);
 }
 
 Result<LogicalPlanPtr> SessionState::Optimize(const LogicalPlanPtr& plan) const {

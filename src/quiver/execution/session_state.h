@@ -19,6 +19,8 @@ class SessionState : public SqlContextProvider {
   explicit SessionState(ConfigOptions options);
 
   Result<TableSourcePtr> GetTable(const TableReference& name, bool is_path) override;
+  /// A table of the information_schema when that is enabled, else nullptr.
+  TableProviderPtr InformationSchemaTable(const TableReference& name) const;
   const FunctionRegistry& functions() const override { return functions_; }
   const ConfigOptions& options() const override { return config_; }
 

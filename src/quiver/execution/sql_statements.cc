@@ -9,6 +9,7 @@
 #include "quiver/execution/partitioned_table.h"
 #include "quiver/execution/session_state.h"
 #include "quiver/execution/view_table.h"
+#include "quiver/logical/statement_clock.h"
 #include "quiver/physical/create_physical_expr.h"
 
 namespace quiver {
@@ -126,6 +127,7 @@ Result<DataFrame> CreateExternalTable(const std::shared_ptr<SessionState>& state
   table->set_append_to_file(ct.unbounded && !IsCollectionPath(ct.location));
   table->set_primary_key(PrimaryKeyOf(ct.columns, ct.constraints));
   QUIVER_RETURN_NOT_OK(state->catalog().RegisterTable(ref, table, true));
+  state->catalog().SetDefinition(ref, ExternalTableDefinition(ct));
   return Empty(state);
 }
 
@@ -245,6 +247,7 @@ Result<DataFrame> Describe(const std::shared_ptr<SessionState>& state, const sql
 
 Result<DataFrame> RunStatement(const std::shared_ptr<SessionState>& state,
                                const sql::Statement& st) {
+  StatementClock clock;  // now() and friends: one instant for the statement
   SqlToRel planner(state.get());
   if (auto q = st.As<sql::QueryStatement>()) {
     QUIVER_ASSIGN_OR_RAISE(auto plan, planner.PlanQuery(*q->query));
@@ -281,9 +284,13 @@ Result<DataFrame> RunStatement(const std::shared_ptr<SessionState>& state,
     }
     QUIVER_RETURN_NOT_OK(state->catalog().RegisterTable(
         ref, std::make_shared<ViewTable>(plan, st.text), true));
+    state->catalog().SetDefinition(ref, st.text);
     return Empty(state);
   }
   if (auto d = st.As<sql::Drop>()) {
+    if (d->object != sql::ObjectKind::kTable && d->object != sql::ObjectKind::kView) {
+      return RunDropCatalogObject(state, *d);
+    }
     for (const auto& name : d->names) {
       QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(name));
       if (d->object == sql::ObjectKind::kTable || d->object == sql::ObjectKind::kView) {
@@ -311,42 +318,9 @@ Result<DataFrame> RunStatement(const std::shared_ptr<SessionState>& state,
     QUIVER_RETURN_NOT_OK(state->catalog().CreateSchema(catalog, cs->name.back().value, cs->if_not_exists));
     return Empty(state);
   }
-  if (auto set = st.As<sql::SetVariable>()) {
-    std::string key;
-    for (size_t i = 0; i < set->name.size(); ++i) key += (i ? "." : "") + set->name[i].value;
-    if (set->time_zone) key = "datafusion.execution.time_zone";
-    if (set->values.size() != 1) return Status::Plan("SET expects one value");
-    const auto& v = *set->values[0];
-    std::string value = v.kind == sql::ExprKind::kIdentifier && !v.names.empty() ? v.names[0].value : v.value;
-    if (v.kind == sql::ExprKind::kUnaryOp && v.operand) value = "-" + v.operand->value;
-    QUIVER_RETURN_NOT_OK(state->config().Set(key, value));
-    return Empty(state);
-  }
-  if (auto show = st.As<sql::Show>()) {
-    if (show->kind == sql::ShowKind::kVariable) {
-      std::string key;
-      for (size_t i = 0; i < show->name.size(); ++i) key += (i ? "." : "") + show->name[i].value;
-      if (show->time_zone) key = "datafusion.execution.time_zone";
-      std::vector<std::vector<std::string>> rows;
-      if (key == "all") {
-        for (const auto& e : state->config().Entries()) rows.push_back({e.key, e.value});
-      } else {
-        QUIVER_ASSIGN_OR_RAISE(auto value, state->config().Get(key));
-        rows.push_back({key, value});
-      }
-      return StringTable(state, {"name", "value"}, rows);
-    }
-    if (show->kind == sql::ShowKind::kTables) {
-      std::vector<std::vector<std::string>> rows;
-      for (const auto& t : state->catalog().AllTables()) {
-        rows.push_back({t.catalog, t.schema, t.table,
-                        t.provider->table_type() == TableType::kView ? "VIEW" : "BASE TABLE"});
-      }
-      return StringTable(state, {"table_catalog", "table_schema", "table_name", "table_type"}, rows);
-    }
-    if (show->kind == sql::ShowKind::kColumns) return Describe(state, show->name);
-    return Status::NotImplemented("this SHOW statement");
-  }
+  if (auto set = st.As<sql::SetVariable>()) return RunSet(state, *set);
+  if (auto show = st.As<sql::Show>()) return RunShow(state, *show);
+  if (auto cf = st.As<sql::CreateFunction>()) return RunCreateFunction(state, *cf);
   if (auto d = st.As<sql::Describe>()) return Describe(state, d->table);
   if (st.As<sql::Transaction>()) return Empty(state);
   return Status::NotImplemented("Unsupported SQL statement: " + st.text);

@@ -13,4 +13,18 @@ class SessionState;
 Result<DataFrame> RunStatement(const std::shared_ptr<SessionState>& state,
                                const sql::Statement& statement);
 
+/// SHOW, through information_schema (sql_statements_show.cc).
+Result<DataFrame> RunShow(const std::shared_ptr<SessionState>& state, const sql::Show& show);
+/// SET name = value | SET TIME ZONE value (sql_statements_show.cc).
+Result<DataFrame> RunSet(const std::shared_ptr<SessionState>& state, const sql::SetVariable& set);
+/// DROP SCHEMA / FUNCTION (sql_statements_catalog.cc).
+Result<DataFrame> RunDropCatalogObject(const std::shared_ptr<SessionState>& state,
+                                       const sql::Drop& drop);
+/// The definition information_schema.views shows for an external table, as
+/// DataFusion prints it: "CREATE EXTERNAL TABLE t STORED AS CSV LOCATION path".
+std::string ExternalTableDefinition(const sql::CreateExternalTable& create);
+/// CREATE FUNCTION (sql_statements_catalog.cc).
+Result<DataFrame> RunCreateFunction(const std::shared_ptr<SessionState>& state,
+                                    const sql::CreateFunction& create);
+
 }  // namespace quiver

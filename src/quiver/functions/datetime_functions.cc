@@ -305,41 +305,6 @@ FunctionSpec ToTimestampSpec(const std::string& name, TimeUnit unit) {
 
 void RegisterDatetimeFunctions(FunctionRegistry* r) {
   auto add = [&](FunctionSpec s) { r->Register(std::make_shared<SpecFunction>(std::move(s))); };
-  {
-    FunctionSpec s;
-    s.name = "now";
-    s.volatility = Volatility::kStable;
-    s.coerce = [](const Types& a) -> Result<Types> {
-      if (!a.empty()) return SignatureError("now", a, {""});
-      return a;
-    };
-    s.return_type = [](const Types&) -> Result<DataTypePtr> {
-      return timestamp(TimeUnit::kNanosecond, "+00:00");
-    };
-    s.invoke = [](const Args&, int64_t) -> Result<Datum> {
-      auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
-      NumWriter<int64_t> w(timestamp(TimeUnit::kNanosecond, "+00:00"), 1);
-      w.values()[0] = ns;
-      QUIVER_ASSIGN_OR_RAISE(auto out, w.Finish());
-      return Datum::Scalar(out);
-    };
-    add(s);
-    s.name = "current_date";
-    s.aliases = {"today"};
-    s.return_type = [](const Types&) -> Result<DataTypePtr> { return date32(); };
-    s.invoke = [](const Args&, int64_t) -> Result<Datum> {
-      auto secs = std::chrono::duration_cast<std::chrono::seconds>(
-                      std::chrono::system_clock::now().time_since_epoch())
-                      .count();
-      NumWriter<int32_t> w(date32(), 1);
-      w.values()[0] = static_cast<int32_t>(FloorDiv(secs, 86400));
-      QUIVER_ASSIGN_OR_RAISE(auto out, w.Finish());
-      return Datum::Scalar(out);
-    };
-    add(s);
-  }
   for (bool trunc : {false, true}) {
     FunctionSpec s;
     s.name = trunc ? "date_trunc" : "date_part";

@@ -1,6 +1,7 @@
 // Registers every built-in function family of this folder except the core
 // aggregates (see builtin.h).
 #include "quiver/functions/builtin.h"
+#include "quiver/functions/clock_functions.h"
 #include "quiver/functions/scalar_families.h"
 
 namespace quiver {
@@ -12,6 +13,7 @@ void RegisterScalarFunctions(FunctionRegistry* registry) {
   functions::RegisterEncodingFunctions(registry);
   functions::RegisterRegexpFunctions(registry);
   functions::RegisterDatetimeFunctions(registry);
+  functions::RegisterClockFunctions(registry);
   functions::RegisterTypeFunctions(registry);
   functions::RegisterStatisticalAggregates(registry);
   functions::RegisterMiscAggregates(registry);

@@ -459,6 +459,8 @@ Result<Statement> ParseShow(Parser* p) {
   }
   if (p->ConsumeKeyword("LIKE")) {
     QUIVER_ASSIGN_OR_RAISE(s.filter, p->ParseLiteralValue());
+  } else if (s.kind == ShowKind::kColumns && p->ConsumeKeyword("WHERE")) {
+    QUIVER_ASSIGN_OR_RAISE(s.filter, p->ParseExpr());
   }
   return Statement{std::move(s), {}, {}};
 }

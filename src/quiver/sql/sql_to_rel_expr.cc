@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "quiver/arrow/type_string.h"
+#include "quiver/sql/session_time_zone.h"
 #include "quiver/sql/sql_to_rel.h"
 
 namespace quiver {
@@ -150,7 +151,7 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
     case K::kLiteral: return PlanLiteral(e);
     case K::kNested: return sub(e.operand);
     case K::kTypedString: {
-      QUIVER_ASSIGN_OR_RAISE(auto t, ConvertDataType(*e.data_type));
+      QUIVER_ASSIGN_OR_RAISE(auto t, ConvertDataTypeInSession(*e.data_type, context_->options()));
       return CastTo(LitString(e.value), t);
     }
     case K::kInterval: {
@@ -278,7 +279,7 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
     }
     case K::kCast: {
       QUIVER_ASSIGN_OR_RAISE(auto x, sub(e.operand));
-      QUIVER_ASSIGN_OR_RAISE(auto t, ConvertDataType(*e.data_type));
+      QUIVER_ASSIGN_OR_RAISE(auto t, ConvertDataTypeInSession(*e.data_type, context_->options()));
       return CastTo(x, t, e.cast_kind == sql::CastKind::kTryCast);
     }
     case K::kFunction: return PlanFunction(e, schema);
