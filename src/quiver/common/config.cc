@@ -96,8 +96,8 @@ Status ConfigOptions::Set(const std::string& raw_key, const std::string& value) 
   auto it = options_.find(key);
   if (it == options_.end()) {
     auto last = key.rfind('.');
-    return Status::Configuration("Config value \"" + raw_key.substr(last + 1) +
-                                 "\" not found on " + OwnerOf(key.substr(0, last)));
+    return Status::Configuration("Config value \"" + raw_key.substr(last + 1) + "\" not found on " +
+                                 OwnerOf(key.substr(0, last)));
   }
   Option& opt = it->second;
   std::string v = value;

@@ -11,8 +11,8 @@ namespace quiver {
 
 struct ConfigKeyDef {
   const char* key;
-  char type;                // 'b' bool, 'u' usize, 'f' f64, 's' string
-  const char* value;        // the default; nullptr: an optional key, unset (NULL)
+  char type;          // 'b' bool, 'u' usize, 'f' f64, 's' string
+  const char* value;  // the default; nullptr: an optional key, unset (NULL)
   const char* description;
 };
 

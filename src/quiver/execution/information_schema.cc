@@ -75,25 +75,23 @@ SchemaPtr ViewsSchema() {
 }
 
 SchemaPtr ColumnsSchema() {
-  return schema({field("table_catalog", utf8(), false), field("table_schema", utf8(), false),
-                 field("table_name", utf8(), false), field("column_name", utf8(), false),
-                 field("ordinal_position", uint64(), false), field("column_default", utf8(), true),
-                 field("is_nullable", utf8(), false), field("data_type", utf8(), false),
-                 field("character_maximum_length", uint64(), true),
-                 field("character_octet_length", uint64(), true),
-                 field("numeric_precision", uint64(), true),
-                 field("numeric_precision_radix", uint64(), true),
-                 field("numeric_scale", uint64(), true), field("datetime_precision", uint64(), true),
-                 field("interval_type", utf8(), true)});
+  return schema(
+      {field("table_catalog", utf8(), false), field("table_schema", utf8(), false),
+       field("table_name", utf8(), false), field("column_name", utf8(), false),
+       field("ordinal_position", uint64(), false), field("column_default", utf8(), true),
+       field("is_nullable", utf8(), false), field("data_type", utf8(), false),
+       field("character_maximum_length", uint64(), true),
+       field("character_octet_length", uint64(), true), field("numeric_precision", uint64(), true),
+       field("numeric_precision_radix", uint64(), true), field("numeric_scale", uint64(), true),
+       field("datetime_precision", uint64(), true), field("interval_type", utf8(), true)});
 }
 
 SchemaPtr SchemataSchema() {
-  return schema({field("catalog_name", utf8(), false), field("schema_name", utf8(), false),
-                 field("schema_owner", utf8(), true),
-                 field("default_character_set_catalog", utf8(), true),
-                 field("default_character_set_schema", utf8(), true),
-                 field("default_character_set_name", utf8(), true),
-                 field("sql_path", utf8(), true)});
+  return schema(
+      {field("catalog_name", utf8(), false), field("schema_name", utf8(), false),
+       field("schema_owner", utf8(), true), field("default_character_set_catalog", utf8(), true),
+       field("default_character_set_schema", utf8(), true),
+       field("default_character_set_name", utf8(), true), field("sql_path", utf8(), true)});
 }
 
 SchemaPtr SettingsSchema() {
@@ -156,7 +154,7 @@ Result<TableProviderPtr> BuildViews(const CatalogList& catalogs) {
 
 // DataFusion's numeric_precision / radix / scale and character lengths.
 struct TypeFacts {
-  OptU64 char_max_len, precision, radix, scale;
+  OptU64 octet_len, precision, radix, scale;
 };
 
 TypeFacts FactsOf(const DataType& t) {
@@ -202,8 +200,8 @@ Result<TableProviderPtr> BuildColumns(const CatalogList& catalogs) {
       QUIVER_RETURN_NOT_OK(b.Str(5, std::nullopt));
       QUIVER_RETURN_NOT_OK(b.Str(6, f->nullable() ? "YES" : "NO"));
       QUIVER_RETURN_NOT_OK(b.Str(7, f->type()->ToString()));
-      QUIVER_RETURN_NOT_OK(b.U64(8, facts.char_max_len));
-      QUIVER_RETURN_NOT_OK(b.U64(9, std::nullopt));
+      QUIVER_RETURN_NOT_OK(b.U64(8, std::nullopt));
+      QUIVER_RETURN_NOT_OK(b.U64(9, facts.octet_len));
       QUIVER_RETURN_NOT_OK(b.U64(10, facts.precision));
       QUIVER_RETURN_NOT_OK(b.U64(11, facts.radix));
       QUIVER_RETURN_NOT_OK(b.U64(12, facts.scale));
@@ -296,7 +294,7 @@ class InformationSchemaTable : public TableProvider {
 
 const std::vector<std::string>& InformationSchemaProvider::TableNames() {
   static const std::vector<std::string> kNames = {"columns", "df_settings", "schemata", "tables",
-                                                   "views"};
+                                                  "views"};
   return kNames;
 }
 

@@ -10,6 +10,7 @@
 #include "quiver/execution/session_state.h"
 #include "quiver/execution/view_table.h"
 #include "quiver/logical/statement_clock.h"
+#include "quiver/sql/session_time_zone.h"
 #include "quiver/physical/create_physical_expr.h"
 
 namespace quiver {
@@ -53,10 +54,11 @@ std::string Lower(std::string s) {
   return s;
 }
 
-Result<SchemaPtr> ColumnsSchema(const std::vector<sql::ColumnDef>& columns) {
+Result<SchemaPtr> ColumnsSchema(const std::vector<sql::ColumnDef>& columns,
+                                const ConfigOptions& options) {
   std::vector<FieldPtr> fields;
   for (const auto& c : columns) {
-    QUIVER_ASSIGN_OR_RAISE(auto t, ConvertDataType(*c.type));
+    QUIVER_ASSIGN_OR_RAISE(auto t, ConvertDataTypeInSession(*c.type, options));
     bool nullable = true;
     for (const auto& o : c.options) {
       if (o.kind == sql::ColumnOptionKind::kNotNull || o.kind == sql::ColumnOptionKind::kPrimaryKey) {
@@ -101,7 +103,7 @@ Result<DataFrame> CreateExternalTable(const std::shared_ptr<SessionState>& state
   SchemaPtr declared;
   const auto columns = ColumnsWithTypedPartitions(ct);
   if (!columns.empty()) {
-    QUIVER_ASSIGN_OR_RAISE(declared, ColumnsSchema(columns));
+    QUIVER_ASSIGN_OR_RAISE(declared, ColumnsSchema(columns, state->config()));
   }
   FormatOptions options;
   if (ct.has_header) options.push_back({"has_header", *ct.has_header ? "true" : "false"});
@@ -204,6 +206,9 @@ Result<DataFrame> Insert(const std::shared_ptr<SessionState>& state, const sql::
 }
 
 Result<DataFrame> CreateTable(const std::shared_ptr<SessionState>& state, const sql::CreateTable& ct) {
+  if (ct.if_not_exists && ct.or_replace) {
+    return Status::Execution("'IF NOT EXISTS' cannot coexist with 'REPLACE'");
+  }
   QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(ct.name));
   if (state->catalog().GetTable(ref)) {
     if (ct.if_not_exists) return Empty(state);
@@ -217,13 +222,13 @@ Result<DataFrame> CreateTable(const std::shared_ptr<SessionState>& state, const 
     QUIVER_ASSIGN_OR_RAISE(auto plan, planner.PlanQuery(*ct.query));
     SchemaPtr s = plan->schema->ToArrow();
     if (!ct.columns.empty()) {
-      QUIVER_ASSIGN_OR_RAISE(s, ColumnsSchema(ct.columns));
+      QUIVER_ASSIGN_OR_RAISE(s, ColumnsSchema(ct.columns, state->config()));
     }
     QUIVER_ASSIGN_OR_RAISE(auto batches, state->Execute(plan));
     QUIVER_ASSIGN_OR_RAISE(auto cast, CastBatchesTo(batches, s));
     table = std::make_shared<MemTable>(s, std::vector<std::vector<RecordBatchPtr>>{cast});
   } else {
-    QUIVER_ASSIGN_OR_RAISE(auto s, ColumnsSchema(ct.columns));
+    QUIVER_ASSIGN_OR_RAISE(auto s, ColumnsSchema(ct.columns, state->config()));
     table = std::make_shared<MemTable>(s, std::vector<std::vector<RecordBatchPtr>>{});
   }
   table->set_primary_key(PrimaryKeyOf(ct.columns, ct.constraints));
@@ -291,6 +296,7 @@ Result<DataFrame> RunStatement(const std::shared_ptr<SessionState>& state,
     if (d->object != sql::ObjectKind::kTable && d->object != sql::ObjectKind::kView) {
       return RunDropCatalogObject(state, *d);
     }
+    if (d->names.size() > 1) return Status::NotImplemented("Multiple objects not supported");
     for (const auto& name : d->names) {
       QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(name));
       if (d->object == sql::ObjectKind::kTable || d->object == sql::ObjectKind::kView) {
@@ -300,7 +306,7 @@ Result<DataFrame> RunStatement(const std::shared_ptr<SessionState>& state,
         if (!existing) {
           if (d->if_exists) continue;
           return Status::Execution(std::string(d->object == sql::ObjectKind::kView ? "View" : "Table") +
-                                   " '" + state->catalog().Resolve(ref).ToString() + "' doesn't exist.");
+                                   " '" + ref.ToString() + "' doesn't exist.");
         }
         state->catalog().DeregisterTable(ref);
       } else {

@@ -14,8 +14,8 @@ Result<DataFrame> RunDropCatalogObject(const std::shared_ptr<SessionState>& stat
           return Status::Plan("Invalid schema name in DROP SCHEMA");
         }
         std::string catalog = name.size() == 2 ? name[0].value : "";
-        QUIVER_RETURN_NOT_OK(state->catalog().DropSchema(catalog, name.back().value,
-                                                         drop.if_exists, drop.cascade));
+        QUIVER_RETURN_NOT_OK(
+            state->catalog().DropSchema(catalog, name.back().value, drop.if_exists, drop.cascade));
         break;
       }
       case sql::ObjectKind::kFunction: {

@@ -540,7 +540,8 @@ struct StatementPrinter {
         return;
     }
     if (s.filter) {
-      out->append(" LIKE ");
+      // LIKE takes a literal pattern; anything else came from SHOW COLUMNS ... WHERE.
+      out->append(s.filter->kind == ExprKind::kLiteral ? " LIKE " : " WHERE ");
       AppendExpr(out, *s.filter);
     }
   }

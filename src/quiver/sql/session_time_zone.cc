@@ -8,8 +8,8 @@ namespace quiver {
 Result<DataTypePtr> ConvertDataTypeInSession(const sql::DataType& type,
                                              const ConfigOptions& options) {
   QUIVER_ASSIGN_OR_RAISE(auto t, ConvertDataType(type));
-  bool zoned = type.time_zone == sql::TimeZoneSpec::kWith ||
-               type.time_zone == sql::TimeZoneSpec::kTz;
+  bool zoned =
+      type.time_zone == sql::TimeZoneSpec::kWith || type.time_zone == sql::TimeZoneSpec::kTz;
   if (!zoned || t->id() != TypeId::kTimestamp) return t;
   std::string tz = options.GetString("datafusion.execution.time_zone");
   if (!temporal::TimeZone::Parse(tz).ok()) {

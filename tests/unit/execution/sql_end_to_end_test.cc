@@ -88,6 +88,9 @@ TEST_F(SqlEndToEnd, DdlDmlViewsAndSettings) {
   EXPECT_EQ(Fail("SELECT * FROM v").kind(), ErrorKind::kPlan);
   Run("SET datafusion.execution.batch_size = 3");
   EXPECT_EQ(Run("SELECT count(*) FROM t"), (V{"100"}));
+  // SHOW reads information_schema, which is off by default (as in DataFusion).
+  EXPECT_EQ(Fail("SHOW datafusion.execution.batch_size").kind(), ErrorKind::kPlan);
+  Run("SET datafusion.catalog.information_schema = true");
   EXPECT_EQ(Run("SHOW datafusion.execution.batch_size"), (V{"datafusion.execution.batch_size|3"}));
   EXPECT_EQ(Fail("SET datafusion.execution.batch_size = 'x'").kind(), ErrorKind::kConfiguration);
 }
