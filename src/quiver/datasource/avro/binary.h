@@ -21,6 +21,33 @@ class Cursor {
 
   /// A zig-zag varint of at most 10 bytes.
   Status ReadLong(int64_t* out) {
+    if (end_ - p_ >= 10) {
+      // Fast path: the whole varint is in bounds.
+      uint64_t v = 0;
+      for (int shift = 0; shift < 63; shift += 7) {
+        const uint8_t b = *p_++;
+        v |= static_cast<uint64_t>(b & 0x7F) << shift;
+        if (!(b & 0x80)) {
+          *out = static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
+          return Status::OK();
+        }
+      }
+      p_ -= 9;  // re-read the rare 10-byte case with full checks
+    }
+    return ReadLongChecked(out);
+  }
+  /// Moves past a varint without decoding it.
+  Status SkipVarint() {
+    const uint8_t* limit = end_ - p_ > 10 ? p_ + 10 : end_;
+    for (const uint8_t* q = p_; q < limit; ++q) {
+      if (!(*q & 0x80)) {
+        p_ = q + 1;
+        return Status::OK();
+      }
+    }
+    return limit == end_ && end_ - p_ < 10 ? Truncated() : Error("varint longer than 10 bytes");
+  }
+  Status ReadLongChecked(int64_t* out) {
     uint64_t v = 0;
     for (int shift = 0; shift < 70; shift += 7) {
       if (p_ == end_) return Truncated();

@@ -388,10 +388,7 @@ Status SkipValue(const Node& node, Cursor* c, int depth) {
     case NodeKind::kBoolean: return c->Skip(1);
     case NodeKind::kInt:
     case NodeKind::kLong:
-    case NodeKind::kEnum: {
-      int64_t v{};
-      return c->ReadLong(&v);
-    }
+    case NodeKind::kEnum: return c->SkipVarint();
     case NodeKind::kFloat: return c->Skip(4);
     case NodeKind::kDouble: return c->Skip(8);
     case NodeKind::kBytes:
