@@ -1,10 +1,12 @@
 #include "quiver/datasource/avro_format.h"
 
 #include <algorithm>
+#include <fstream>
 
 #include "quiver/arrow/compute/compute.h"
 #include "quiver/common/scalar_value.h"
 #include "quiver/datasource/avro/batch_reader.h"
+#include "quiver/datasource/avro/writer.h"
 #include "quiver/datasource/parquet_schema_merge.h"
 
 namespace quiver {
@@ -192,6 +194,43 @@ Result<ExecutionPlanPtr> AvroFormat::CreateScan(const std::vector<FileInfo>& fil
   }
   return ExecutionPlanPtr(std::make_shared<AvroScanExec>(std::move(runs), files.size(), schema,
                                                          args.projection, args.limit));
+}
+
+Status AvroFormat::WriteFile(const std::string& path, const SchemaPtr& schema,
+                             const std::vector<RecordBatchPtr>& batches) const {
+  avro::AvroWriteOptions options;
+  options.codec = write_codec_;
+  QUIVER_ASSIGN_OR_RAISE(std::string bytes, avro::WriteAvroFile(schema, batches, options));
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) return Status::IO("cannot write " + path);
+  return Status::OK();
+}
+
+Result<FileFormatPtr> AvroFormatFactory::Create(const FormatOptions& options,
+                                                const ConfigOptions&) const {
+  avro::Codec codec = avro::Codec::kNull;
+  for (const auto& [key, value] : options) {
+    if (key != "compression") {
+      return Status::Configuration("Config value \"" + key + "\" not found on AvroOptions");
+    }
+    std::string v = value;
+    std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (v.empty() || v == "uncompressed" || v == "null") {
+      codec = avro::Codec::kNull;
+    } else if (v == "deflate") {
+      codec = avro::Codec::kDeflate;
+    } else if (v == "snappy") {
+      codec = avro::Codec::kSnappy;
+    } else if (v == "zstd" || v == "zstandard") {
+      codec = avro::Codec::kZstandard;
+    } else {
+      return Status::Configuration("Avro compression " + value +
+                                   " (supported: uncompressed, deflate, snappy, zstd)");
+    }
+  }
+  return FileFormatPtr(std::make_shared<AvroFormat>(codec));
 }
 
 }  // namespace quiver

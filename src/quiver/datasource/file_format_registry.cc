@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "quiver/datasource/avro_format.h"
 #include "quiver/datasource/csv_format.h"
 #include "quiver/datasource/parquet_format.h"
 
@@ -42,6 +43,7 @@ FileFormatRegistry::FileFormatRegistry() {
   Register(std::make_shared<CsvFormatFactory>(CsvFormatFactory::Dialect::kTsv));
   Register(std::make_shared<CsvFormatFactory>(CsvFormatFactory::Dialect::kTbl));
   Register(std::make_shared<ParquetFormatFactory>());
+  Register(std::make_shared<AvroFormatFactory>());
 }
 
 void FileFormatRegistry::Register(FileFormatFactoryPtr factory) {
