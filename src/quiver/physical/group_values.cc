@@ -1,5 +1,6 @@
 #include "quiver/physical/group_values.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "quiver/arrow/compute/compute.h"
@@ -30,8 +31,8 @@ GroupValues::GroupValues(std::vector<DataTypePtr> key_types) : key_types_(std::m
     width += 1 + w;  // null flag + value
   }
   fixed_width_ = width;
-  inline_keys_ = width >= 0 && width <= 8;
-  table_.assign(1024, Entry{0, 0, UINT32_MAX, 0});
+  inline_keys_ = width >= 0 && width <= 16;
+  table_.assign(1024, Entry{0, 0, 0, UINT32_MAX, 0});
   mask_ = table_.size() - 1;
 }
 
@@ -96,7 +97,7 @@ void GroupValues::EncodeRows(const std::vector<ArrayPtr>& keys, int64_t n) {
 
 void GroupValues::Grow() {
   std::vector<Entry> old = std::move(table_);
-  table_.assign(old.size() * 2, Entry{0, 0, UINT32_MAX, 0});
+  table_.assign(old.size() * 2, Entry{0, 0, 0, UINT32_MAX, 0});
   mask_ = table_.size() - 1;
   for (const auto& e : old) {
     if (e.group == UINT32_MAX) continue;
@@ -113,13 +114,21 @@ Status GroupValues::Intern(const std::vector<ArrayPtr>& keys, std::vector<uint32
   QUIVER_RETURN_NOT_OK(compute::HashColumns(keys, hashes_.data()));
   EncodeRows(keys, n);
   std::vector<int64_t> new_rows;
+  // Slots are random: fetch the one a few rows ahead while this row probes.
+  constexpr int64_t kPrefetchDistance = 16;
+  for (int64_t i = 0; i < std::min(n, kPrefetchDistance); ++i) {
+    __builtin_prefetch(&table_[hashes_[i] & mask_]);
+  }
   for (int64_t i = 0; i < n; ++i) {
     if (static_cast<uint64_t>(num_groups_ + 1) * 2 > table_.size()) Grow();
+    if (i + kPrefetchDistance < n) {
+      __builtin_prefetch(&table_[hashes_[i + kPrefetchDistance] & mask_]);
+    }
     const uint64_t h = hashes_[i];
     const char* row = rows_.data() + row_offsets_[i];
     const uint32_t len = row_offsets_[i + 1] - row_offsets_[i];
-    uint64_t inline_key = 0;
-    if (inline_keys_) std::memcpy(&inline_key, row, len);
+    uint64_t inline_key[2] = {0, 0};
+    if (inline_keys_) std::memcpy(inline_key, row, len);
     uint64_t slot = h & mask_;
     for (;;) {
       Entry& e = table_[slot];
@@ -127,7 +136,8 @@ Status GroupValues::Intern(const std::vector<ArrayPtr>& keys, std::vector<uint32
         e.hash = h;
         e.group = static_cast<uint32_t>(num_groups_++);
         if (inline_keys_) {
-          e.key = inline_key;
+          e.key = inline_key[0];
+          e.key2 = inline_key[1];
         } else {
           e.key = arena_.size();
           e.length = len;
@@ -138,7 +148,7 @@ Status GroupValues::Intern(const std::vector<ArrayPtr>& keys, std::vector<uint32
         break;
       }
       if (e.hash == h) {
-        bool same = inline_keys_ ? e.key == inline_key
+        bool same = inline_keys_ ? e.key == inline_key[0] && e.key2 == inline_key[1]
                                  : (e.length == len && std::memcmp(arena_.data() + e.key, row, len) == 0);
         if (same) {
           (*ids)[i] = e.group;

@@ -1,6 +1,7 @@
 // GroupValues: interns rows of key columns and numbers each distinct row
-// (a group) densely from 0. Rows are normalized to bytes; keys of at most 8
-// fixed bytes live inline in the hash table, longer ones in an arena.
+// (a group) densely from 0. Rows are normalized to bytes; keys of at most 16
+// fixed bytes (an Int64 with its null flag, two Int32s, ...) live inline in
+// the hash table and compare as two words, longer ones in an arena.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +28,8 @@ class GroupValues {
  private:
   struct Entry {
     uint64_t hash;
-    uint64_t key;    // the normalized key when inline, else its arena offset
+    uint64_t key;    // the normalized key's first 8 bytes when inline, else its arena offset
+    uint64_t key2;   // the next 8 bytes when inline
     uint32_t group;  // UINT32_MAX marks an empty slot
     uint32_t length; // key length when in the arena
   };
@@ -35,7 +37,7 @@ class GroupValues {
   void Grow();
 
   std::vector<DataTypePtr> key_types_;
-  bool inline_keys_ = false;  // every key fits 8 bytes
+  bool inline_keys_ = false;  // every key fits 16 bytes
   int fixed_width_ = -1;      // bytes per encoded row when fixed
   std::vector<Entry> table_;
   uint64_t mask_ = 0;
