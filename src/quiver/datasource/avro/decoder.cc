@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "quiver/arrow/decimal.h"
+#include "quiver/datasource/csv/field_parsers.h"
 
 namespace quiver::avro {
 
@@ -94,6 +95,21 @@ class BytesDecoder : public ValueDecoder {
   Status Decode(Cursor* c) override {
     std::string_view v;
     QUIVER_RETURN_NOT_OK(c->ReadBytes(&v));
+    return b_->Append(v);
+  }
+
+ private:
+  StringBuilder* b_;
+};
+
+// Avro strings are UTF-8; anything else is corrupt data, not a Utf8 value.
+class StringDecoder : public ValueDecoder {
+ public:
+  explicit StringDecoder(ArrayBuilder* b) : b_(static_cast<StringBuilder*>(b)) {}
+  Status Decode(Cursor* c) override {
+    std::string_view v;
+    QUIVER_RETURN_NOT_OK(c->ReadBytes(&v));
+    if (!csv::internal::IsValidUtf8(v)) return c->Error("string is not valid UTF-8");
     return b_->Append(v);
   }
 
@@ -326,6 +342,7 @@ Result<std::unique_ptr<ValueDecoder>> MakeDecoder(const Node& node, ArrayBuilder
       }
       if (id == TypeId::kInterval) return Ptr(std::make_unique<DurationDecoder>(b));
       if (node.kind == NodeKind::kFixed) return Ptr(std::make_unique<FixedDecoder>(b, node.size));
+      if (node.kind == NodeKind::kString) return Ptr(std::make_unique<StringDecoder>(b));
       return Ptr(std::make_unique<BytesDecoder>(b));
     case NodeKind::kEnum: return Ptr(std::make_unique<EnumDecoder>(b, node));
     case NodeKind::kRecord: {

@@ -99,5 +99,19 @@ TEST(AvroWriterTest, ArrowTypesAvroLacksAreWidened) {
   EXPECT_FALSE(bad.ok());
 }
 
+// A string that is not UTF-8 is corrupt data: the reader rejects it.
+TEST(AvroWriterTest, InvalidUtf8StringsAreRejected) {
+  auto strings = ArrayFromVector<std::string>(utf8(), {"ok", "bad\xff"});
+  ASSERT_TRUE(strings.ok()) << strings.status().ToString();
+  auto schema = quiver::schema({field("s", utf8(), false)});
+  auto bytes = WriteAvroFile(schema, {RecordBatch::Make(schema, 2, {*strings})});
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  SchemaPtr back_schema;
+  auto back = ReadBack(*bytes, &back_schema);
+  ASSERT_FALSE(back.ok());
+  EXPECT_NE(back.status().message().find("not valid UTF-8"), std::string::npos)
+      << back.status().ToString();
+}
+
 }  // namespace
 }  // namespace quiver::avro
