@@ -264,17 +264,27 @@ int NullableBranch(const Node& node) {
 
 namespace {
 
-Result<DataTypePtr> ToArrowType(const Node& node, std::set<const Node*>* open, int depth);
+// Records being expanded (a recursive record has no Arrow form), and how many
+// more fields may be made: shared named types could otherwise expand a small
+// schema into an exponentially large type.
+struct Expansion {
+  std::set<const Node*> open;
+  int64_t budget = 100000;
+};
 
-Result<FieldPtr> ToField(const std::string& name, const Node& node, std::set<const Node*>* open,
-                         int depth) {
+Result<DataTypePtr> ToArrowType(const Node& node, Expansion* open, int depth);
+
+Result<FieldPtr> ToField(const std::string& name, const Node& node, Expansion* open, int depth) {
+  if (--open->budget < 0) {
+    return Status::NotImplemented("Avro schema expands to more than 100000 fields");
+  }
   const int branch = NullableBranch(node);
   const Node& value = branch >= 0 ? *node.children[branch] : node;
   QUIVER_ASSIGN_OR_RAISE(DataTypePtr type, ToArrowType(value, open, depth));
   return field(name, std::move(type), branch >= 0 || value.kind == NodeKind::kNull);
 }
 
-Result<DataTypePtr> ToArrowType(const Node& node, std::set<const Node*>* open, int depth) {
+Result<DataTypePtr> ToArrowType(const Node& node, Expansion* open, int depth) {
   if (depth > kMaxDepth) return Status::NotImplemented("Avro schema nested too deeply");
   switch (node.kind) {
     case NodeKind::kNull: return null();
@@ -320,7 +330,7 @@ Result<DataTypePtr> ToArrowType(const Node& node, std::set<const Node*>* open, i
       return map(std::move(entries));
     }
     case NodeKind::kRecord: {
-      if (!open->insert(&node).second) {
+      if (!open->open.insert(&node).second) {
         return Status::NotImplemented("recursive Avro record " + node.name +
                                       " has no Arrow equivalent");
       }
@@ -330,7 +340,7 @@ Result<DataTypePtr> ToArrowType(const Node& node, std::set<const Node*>* open, i
                                ToField(node.field_names[i], *node.children[i], open, depth + 1));
         fields.push_back(std::move(f));
       }
-      open->erase(&node);
+      open->open.erase(&node);
       return struct_(std::move(fields));
     }
     case NodeKind::kUnion:
@@ -344,7 +354,7 @@ Result<DataTypePtr> ToArrowType(const Node& node, std::set<const Node*>* open, i
 }  // namespace
 
 Result<FieldPtr> ToArrowField(const std::string& name, const Node& node) {
-  std::set<const Node*> open;
+  Expansion open;
   return ToField(name, node, &open, 0);
 }
 
@@ -353,7 +363,8 @@ Result<SchemaPtr> ToArrowSchema(const Schema& schema) {
   if (root.kind != NodeKind::kRecord) {
     return Status::NotImplemented("Avro files whose top-level schema is not a record");
   }
-  std::set<const Node*> open{&root};
+  Expansion open;
+  open.open.insert(&root);
   std::vector<FieldPtr> fields;
   for (size_t i = 0; i < root.children.size(); ++i) {
     QUIVER_ASSIGN_OR_RAISE(FieldPtr f, ToField(root.field_names[i], *root.children[i], &open, 1));

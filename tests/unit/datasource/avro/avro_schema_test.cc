@@ -81,5 +81,19 @@ TEST(AvroSchemaTest, TypesWithoutArrowFormAreNotImplemented) {
   EXPECT_NE(ErrorOf(R"("int")").find("not a record"), std::string::npos);
 }
 
+// Each level refers twice to the next named record: 40 short definitions
+// would expand to 2^40 fields. The expansion is capped instead.
+TEST(AvroSchemaTest, SharedTypesCannotExpandWithoutBound) {
+  std::string inner =
+      R"({"type": "record", "name": "T40", "fields": [{"name": "x", "type": "int"}]})";
+  for (int level = 39; level >= 0; --level) {
+    const std::string next = "T" + std::to_string(level + 1);
+    inner = R"({"type": "record", "name": "T)" + std::to_string(level) +
+            R"(", "fields": [{"name": "a", "type": )" + inner + R"(}, {"name": "b", "type": ")" +
+            next + R"("}]})";
+  }
+  EXPECT_NE(ErrorOf(inner).find("more than 100000 fields"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace quiver::avro
