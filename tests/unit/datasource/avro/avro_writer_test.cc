@@ -99,6 +99,28 @@ TEST(AvroWriterTest, ArrowTypesAvroLacksAreWidened) {
   EXPECT_FALSE(bad.ok());
 }
 
+// Negative decimals and values at byte boundaries keep their sign through the
+// minimal big-endian encoding, in 128 and 256-bit decimals alike.
+TEST(AvroWriterTest, DecimalsKeepSignAtByteBoundaries) {
+  const std::vector<Int128> v = {0,    1,    -1,    127,    128,
+                                 -128, -129, 32767, -32768, static_cast<Int128>(INT64_MIN) * 1000};
+  auto d128 = ArrayFromVector<Int128>(decimal128(38, 3), v);
+  ASSERT_TRUE(d128.ok());
+  auto d256 = compute::Cast(*d128, decimal256(50, 3));
+  auto d32 = ArrayFromVector<int32_t>(date32(), std::vector<int32_t>(v.size(), -1));
+  ASSERT_TRUE(d256.ok() && d32.ok());
+  auto schema = quiver::schema({field("a", decimal128(38, 3), false),
+                                field("b", decimal256(50, 3), false), field("c", date32())});
+  auto batch = RecordBatch::Make(schema, static_cast<int64_t>(v.size()), {*d128, *d256, *d32});
+  auto bytes = WriteAvroFile(schema, {batch});
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  SchemaPtr back_schema;
+  auto back = ReadBack(*bytes, &back_schema);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_TRUE(back_schema->Equals(*schema)) << back_schema->ToString();
+  EXPECT_EQ(Rows(*back), Rows({batch}));
+}
+
 // A string that is not UTF-8 is corrupt data: the reader rejects it.
 TEST(AvroWriterTest, InvalidUtf8StringsAreRejected) {
   auto strings = ArrayFromVector<std::string>(utf8(), {"ok", "bad\xff"});
