@@ -1,0 +1,30 @@
+// Arrow IPC files ("STORED AS ARROW", ".arrow") as a FileFormat. Both the
+// file format (random access: each record batch is a morsel) and the
+// streaming format (one morsel per file) are read, detected by the magic
+// bytes. Files are memory-mapped, so uncompressed batches are zero-copy.
+#pragma once
+
+#include "quiver/datasource/file_format.h"
+
+namespace quiver {
+
+class ArrowFormat : public FileFormat {
+ public:
+  explicit ArrowFormat(std::string extension = ".arrow") : extension_(std::move(extension)) {}
+  std::string name() const override { return "arrow"; }
+  std::string extension() const override { return extension_; }
+  /// The schema of the files, merged by field name (types must agree).
+  Result<SchemaPtr> InferSchema(const std::vector<FileInfo>& files) override;
+  Result<ExecutionPlanPtr> CreateScan(const std::vector<FileInfo>& files, const SchemaPtr& schema,
+                                      const ScanArgs& args) override;
+
+ private:
+  std::string extension_;
+};
+
+/// Writes `batches` as one Arrow IPC file at `path` (created or replaced,
+/// atomically).
+Status WriteArrowFile(const std::string& path, const SchemaPtr& schema,
+                      const std::vector<RecordBatchPtr>& batches);
+
+}  // namespace quiver
