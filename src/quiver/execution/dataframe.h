@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "quiver/datasource/json/json_writer.h"
 #include "quiver/logical/logical_plan.h"
 #include "quiver/physical/execution_plan.h"
 
@@ -35,6 +36,10 @@ class DataFrame {
   Result<std::string> ShowString() const;
   /// Prints the result to stdout.
   Status Show() const;
+  /// Runs the query and writes the result as one NDJSON file / Arrow IPC
+  /// file (execution/file_formats_api.cc).
+  Status WriteJson(const std::string& path, const json::JsonWriteOptions& options = {}) const;
+  Status WriteArrow(const std::string& path) const;
 
   const DFSchema& schema() const { return *plan_->schema; }
   const LogicalPlanPtr& logical_plan() const { return plan_; }

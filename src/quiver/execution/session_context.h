@@ -13,6 +13,7 @@
 
 #include "quiver/datasource/csv/csv_reader.h"
 #include "quiver/datasource/file_format.h"
+#include "quiver/datasource/json/json_reader.h"
 #include "quiver/execution/dataframe.h"
 #include "quiver/logical/table_function.h"
 #include "quiver/physical/table_provider.h"
@@ -43,6 +44,12 @@ class SessionContext {
   Result<DataFrame> ReadCsv(const std::string& path, csv::CsvReadOptions options = {});
   Result<DataFrame> ReadParquet(const std::string& path);
   Result<DataFrame> ReadAvro(const std::string& path);
+  /// NDJSON and Arrow IPC files (execution/file_formats_api.cc).
+  Status RegisterJson(const std::string& name, const std::string& path,
+                      json::JsonReadOptions options = {});
+  Result<DataFrame> ReadJson(const std::string& path, json::JsonReadOptions options = {});
+  Status RegisterArrow(const std::string& name, const std::string& path);
+  Result<DataFrame> ReadArrow(const std::string& path);
 
   void RegisterUdf(ScalarUDFPtr fn);
   void RegisterUdaf(AggregateUDFPtr fn);

@@ -2,6 +2,7 @@
 
 #include "quiver/datasource/listing_table.h"
 #include "quiver/execution/information_schema.h"
+#include "quiver/execution/read_file_functions.h"
 #include "quiver/functions/builtin.h"
 #include "quiver/physical/executor.h"
 #include "quiver/physical/generate_series.h"
@@ -17,6 +18,7 @@ SessionState::SessionState(ConfigOptions options)
       rules_(DefaultOptimizerRules()) {
   RegisterBuiltinFunctions(&functions_);
   RegisterBuiltinTableFunctions(&functions_);
+  RegisterReadFileFunctions(&functions_);
 }
 
 Result<TableProviderPtr> SessionState::OpenFileTable(const std::string& path) const {
