@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <unordered_map>
 
 #include "quiver/arrow/compute/compute.h"
@@ -77,7 +78,7 @@ class FieldLookup {
   }
   int Find(std::string_view key) {
     size_t guess = static_cast<size_t>(last_ + 1);
-    if (guess < names_.size() && names_[guess] == key) return last_ = static_cast<int>(guess);
+    if (guess < names_.size() && Same(names_[guess], key)) return last_ = static_cast<int>(guess);
     auto it = map_.find(key);
     if (it == map_.end()) return -1;
     return last_ = it->second;
@@ -85,6 +86,24 @@ class FieldLookup {
   void Reset() { last_ = -1; }
 
  private:
+  // Keys are short: compare words inline rather than calling memcmp.
+  static bool Same(const std::string& a, std::string_view b) {
+    size_t n = a.size();
+    if (n != b.size()) return false;
+    const char* x = a.data();
+    const char* y = b.data();
+    for (; n >= 8; n -= 8, x += 8, y += 8) {
+      uint64_t u, v;
+      std::memcpy(&u, x, 8);
+      std::memcpy(&v, y, 8);
+      if (u != v) return false;
+    }
+    for (; n > 0; --n) {
+      if (*x++ != *y++) return false;
+    }
+    return true;
+  }
+
   std::vector<std::string> names_;
   std::unordered_map<std::string_view, int> map_;
   int last_ = -1;

@@ -68,6 +68,16 @@ Status Scanner::ParseString(std::string_view* out, std::string* scratch) {
   // Precondition: *p_ == '"'.
   const char* start = ++p_;
   const char* q = start;
+  // Eight bytes at a time while none is a quote, a backslash or a control byte.
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  while (end_ - q >= 8) {
+    uint64_t x;
+    std::memcpy(&x, q, 8);
+    uint64_t quote = x ^ (kOnes * '"'), slash = x ^ (kOnes * '\\');
+    uint64_t hit = ((quote - kOnes) & ~quote) | ((slash - kOnes) & ~slash) | (x - kOnes * 0x20);
+    if (hit & ~x & kHigh) break;
+    q += 8;
+  }
   while (q < end_) {
     unsigned char c = static_cast<unsigned char>(*q);
     if (c == '"') {
