@@ -76,6 +76,14 @@ class FieldLookup {
   explicit FieldLookup(std::vector<std::string> names) : names_(std::move(names)) {
     for (size_t i = 0; i < names_.size(); ++i) map_.emplace(names_[i], static_cast<int>(i));
   }
+  /// The member after the previous match if its name comes next verbatim.
+  int TryNext(Scanner* s) {
+    size_t guess = static_cast<size_t>(last_ + 1);
+    if (guess < names_.size() && s->TryConsumeKey(names_[guess])) {
+      return last_ = static_cast<int>(guess);
+    }
+    return -1;
+  }
   int Find(std::string_view key) {
     size_t guess = static_cast<size_t>(last_ + 1);
     if (guess < names_.size() && Same(names_[guess], key)) return last_ = static_cast<int>(guess);
@@ -267,10 +275,13 @@ Status DecodeMembers(Scanner* s, FieldLookup* lookup, std::vector<ValueDecoder*>
     do {
       s->SkipWs();
       if (s->Peek() != '"') return s->Unexpected("a string key");
-      std::string_view key;
-      QUIVER_RETURN_NOT_OK(s->ParseString(&key, key_scratch));
+      int i = lookup->TryNext(s);
+      if (i < 0) {
+        std::string_view key;
+        QUIVER_RETURN_NOT_OK(s->ParseString(&key, key_scratch));
+        i = lookup->Find(key);
+      }
       if (!s->Consume(':')) return s->Unexpected("':'");
-      int i = lookup->Find(key);
       if (i < 0 || (*seen)[i] || !decoders[i]) {
         QUIVER_RETURN_NOT_OK(s->SkipValue(1));
       } else {

@@ -4,6 +4,7 @@
 // are decoded (\uXXXX surrogate pairs to UTF-8) into a caller's scratch.
 #pragma once
 
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -36,6 +37,17 @@ class Scanner {
   /// Skips whitespace and classifies the value that starts next.
   JsonKind PeekKind();
 
+  /// Consumes the string `"name"` if it comes next, byte for byte (a fast
+  /// path for the expected member name; escaped spellings do not match).
+  bool TryConsumeKey(std::string_view name) {
+    size_t n = name.size();
+    if (static_cast<size_t>(end_ - p_) < n + 2 || p_[n + 1] != '"' ||
+        std::memcmp(p_ + 1, name.data(), n) != 0) {
+      return false;
+    }
+    p_ += n + 2;
+    return true;
+  }
   /// A string value (the scanner is at its opening quote).
   Status ParseString(std::string_view* out, std::string* scratch);
   /// A number's text; `is_integer` when it has no fraction or exponent.
