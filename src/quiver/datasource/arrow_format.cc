@@ -153,6 +153,21 @@ class ArrowScanExec : public ExecutionPlan {
 
 }  // namespace
 
+Result<std::shared_ptr<ArrowFormat>> ArrowFormat::FromOptions(
+    const std::map<std::string, std::string>& options) {
+  if (!options.empty()) {
+    const std::string& key = options.begin()->first;
+    std::string k = key.rfind("format.", 0) == 0 ? key.substr(7) : key;
+    return Status::Configuration("Config value \"" + k + "\" not found on ArrowOptions");
+  }
+  return std::make_shared<ArrowFormat>();
+}
+
+Status ArrowFormat::WriteFile(const std::string& path, const SchemaPtr& schema,
+                              const std::vector<RecordBatchPtr>& batches) const {
+  return WriteArrowFile(path, schema, batches);
+}
+
 Result<SchemaPtr> ArrowFormat::InferSchema(const std::vector<FileInfo>& files) {
   std::vector<FieldPtr> fields;
   for (const auto& f : files) {

@@ -11,12 +11,18 @@ namespace quiver {
 class ArrowFormat : public FileFormat {
  public:
   explicit ArrowFormat(std::string extension = ".arrow") : extension_(std::move(extension)) {}
+  /// Arrow files take no options: any key is a Configuration error.
+  static Result<std::shared_ptr<ArrowFormat>> FromOptions(
+      const std::map<std::string, std::string>& options);
   std::string name() const override { return "arrow"; }
   std::string extension() const override { return extension_; }
   /// The schema of the files, merged by field name (types must agree).
   Result<SchemaPtr> InferSchema(const std::vector<FileInfo>& files) override;
   Result<ExecutionPlanPtr> CreateScan(const std::vector<FileInfo>& files, const SchemaPtr& schema,
                                       const ScanArgs& args) override;
+  /// Writes `batches` as one Arrow IPC file.
+  Status WriteFile(const std::string& path, const SchemaPtr& schema,
+                   const std::vector<RecordBatchPtr>& batches) const;
 
  private:
   std::string extension_;

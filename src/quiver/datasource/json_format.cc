@@ -1,6 +1,9 @@
 #include "quiver/datasource/json_format.h"
 
 #include <algorithm>
+#include <cstdlib>
+
+#include "quiver/datasource/json/json_writer.h"
 
 namespace quiver {
 
@@ -95,6 +98,45 @@ class JsonScanExec : public ExecutionPlan {
 };
 
 }  // namespace
+
+Result<std::shared_ptr<JsonFormat>> JsonFormat::FromOptions(
+    const std::map<std::string, std::string>& options) {
+  json::JsonReadOptions o;
+  std::optional<csv::CsvCompression> compression;
+  for (const auto& [raw_key, value] : options) {
+    std::string key;
+    for (char c : raw_key)
+      key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (key.rfind("format.", 0) == 0) key = key.substr(7);
+    if (key == "compression") {
+      QUIVER_ASSIGN_OR_RAISE(compression, json::ParseCompression(value));
+    } else if (key == "schema_infer_max_rec") {
+      char* end = nullptr;
+      long long n = std::strtoll(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || n < 0) {
+        return Status::Configuration("schema_infer_max_rec must be a non-negative integer, got '" +
+                                     value + "'");
+      }
+      o.schema_infer_max_records = n;
+    } else {
+      return Status::Configuration("Config value \"" + key + "\" not found on JsonOptions");
+    }
+  }
+  if (compression) {
+    o.compression = compression;
+    o.file_extension += json::CompressionSuffix(*compression);
+  }
+  return std::make_shared<JsonFormat>(std::move(o));
+}
+
+Status JsonFormat::WriteFile(const std::string& path, const SchemaPtr& schema,
+                             const std::vector<RecordBatchPtr>& batches) const {
+  json::JsonWriteOptions w;
+  if (options_.compression) w.compression = *options_.compression;
+  std::vector<RecordBatchPtr> named;
+  for (const auto& b : batches) named.push_back(b->WithSchema(schema));
+  return json::WriteJsonFile(path, named, w);
+}
 
 Result<SchemaPtr> JsonFormat::InferSchema(const std::vector<FileInfo>& files) {
   json::JsonSchemaInferrer inferrer;

@@ -11,12 +11,21 @@ namespace quiver {
 class JsonFormat : public FileFormat {
  public:
   explicit JsonFormat(json::JsonReadOptions options = {}) : options_(std::move(options)) {}
+  /// From DataFusion's JsonOptions keys ("format." prefix optional, any
+  /// case): compression (gzip, bzip2, xz, zstd, uncompressed; it also sets
+  /// the file extension) and schema_infer_max_rec. Others are a
+  /// Configuration error naming the key.
+  static Result<std::shared_ptr<JsonFormat>> FromOptions(
+      const std::map<std::string, std::string>& options);
   std::string name() const override { return "json"; }
   std::string extension() const override { return options_.file_extension; }
   Result<SchemaPtr> InferSchema(const std::vector<FileInfo>& files) override;
   Result<ExecutionPlanPtr> CreateScan(const std::vector<FileInfo>& files, const SchemaPtr& schema,
                                       const ScanArgs& args) override;
   const json::JsonReadOptions& options() const { return options_; }
+  /// Writes `batches` as one NDJSON file (compressed like this format's files).
+  Status WriteFile(const std::string& path, const SchemaPtr& schema,
+                   const std::vector<RecordBatchPtr>& batches) const;
 
  private:
   json::JsonReadOptions options_;
