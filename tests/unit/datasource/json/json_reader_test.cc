@@ -5,6 +5,7 @@
 #include "../csv/csv_test_util.h"
 #include "quiver/datasource/json/json_reader.h"
 #include "quiver/datasource/json/json_writer.h"
+#include "quiver/datasource/json_format.h"
 
 namespace quiver::json {
 namespace {
@@ -244,3 +245,22 @@ TEST(JsonWriter, FormatsLikeArrowJson) {
 
 }  // namespace
 }  // namespace quiver::json
+
+namespace quiver {
+namespace {
+
+TEST(JsonFormatOptions, ParsesDataFusionKeys) {
+  auto f = JsonFormat::FromOptions(
+      {{"format.compression", "GZIP"}, {"format.schema_infer_max_rec", "5"}});
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  EXPECT_EQ((*f)->extension(), ".json.gz");
+  EXPECT_EQ((*f)->options().schema_infer_max_records, 5);
+  auto bad = JsonFormat::FromOptions({{"format.row_group_size", "55"}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message(), "Config value \"row_group_size\" not found on JsonOptions");
+  EXPECT_FALSE(JsonFormat::FromOptions({{"compression", "snappy"}}).ok());
+  EXPECT_FALSE(JsonFormat::FromOptions({{"schema_infer_max_rec", "x"}}).ok());
+}
+
+}  // namespace
+}  // namespace quiver
