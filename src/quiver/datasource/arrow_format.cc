@@ -153,14 +153,19 @@ class ArrowScanExec : public ExecutionPlan {
 
 }  // namespace
 
-Result<std::shared_ptr<ArrowFormat>> ArrowFormat::FromOptions(
-    const std::map<std::string, std::string>& options) {
+Result<std::shared_ptr<ArrowFormat>> ArrowFormat::FromOptions(const FormatOptions& options) {
   if (!options.empty()) {
-    const std::string& key = options.begin()->first;
+    const std::string& key = options.front().first;
     std::string k = key.rfind("format.", 0) == 0 ? key.substr(7) : key;
     return Status::Configuration("Config value \"" + k + "\" not found on ArrowOptions");
   }
   return std::make_shared<ArrowFormat>();
+}
+
+Result<FileFormatPtr> ArrowFormatFactory::Create(const FormatOptions& options,
+                                                 const ConfigOptions&) const {
+  QUIVER_ASSIGN_OR_RAISE(auto f, ArrowFormat::FromOptions(options));
+  return FileFormatPtr(std::move(f));
 }
 
 Status ArrowFormat::WriteFile(const std::string& path, const SchemaPtr& schema,

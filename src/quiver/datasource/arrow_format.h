@@ -12,20 +12,37 @@ class ArrowFormat : public FileFormat {
  public:
   explicit ArrowFormat(std::string extension = ".arrow") : extension_(std::move(extension)) {}
   /// Arrow files take no options: any key is a Configuration error.
-  static Result<std::shared_ptr<ArrowFormat>> FromOptions(
-      const std::map<std::string, std::string>& options);
+  static Result<std::shared_ptr<ArrowFormat>> FromOptions(const FormatOptions& options);
   std::string name() const override { return "arrow"; }
   std::string extension() const override { return extension_; }
   /// The schema of the files, merged by field name (types must agree).
   Result<SchemaPtr> InferSchema(const std::vector<FileInfo>& files) override;
   Result<ExecutionPlanPtr> CreateScan(const std::vector<FileInfo>& files, const SchemaPtr& schema,
                                       const ScanArgs& args) override;
+  /// STORED AS ARROW; paths ending in .arrow, .feather or .ipc.
+  class ArrowFormatFactory : public FileFormatFactory {
+   public:
+    std::string name() const override { return "arrow"; }
+    std::vector<std::string> extensions() const override { return {".arrow", ".feather", ".ipc"}; }
+    Result<FileFormatPtr> Create(const FormatOptions& options,
+                                 const ConfigOptions& config) const override;
+  };
+
   /// Writes `batches` as one Arrow IPC file.
   Status WriteFile(const std::string& path, const SchemaPtr& schema,
-                   const std::vector<RecordBatchPtr>& batches) const;
+                   const std::vector<RecordBatchPtr>& batches) const override;
 
  private:
   std::string extension_;
+};
+
+/// STORED AS ARROW; paths ending in .arrow, .feather or .ipc.
+class ArrowFormatFactory : public FileFormatFactory {
+ public:
+  std::string name() const override { return "arrow"; }
+  std::vector<std::string> extensions() const override { return {".arrow", ".feather", ".ipc"}; }
+  Result<FileFormatPtr> Create(const FormatOptions& options,
+                               const ConfigOptions& config) const override;
 };
 
 /// Writes `batches` as one Arrow IPC file at `path` (created or replaced,

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstring>
 
+#include "quiver/datasource/arrow_format.h"
 #include "quiver/datasource/avro_format.h"
 #include "quiver/datasource/csv_format.h"
+#include "quiver/datasource/json_format.h"
 #include "quiver/datasource/parquet_format.h"
 
 namespace quiver {
@@ -44,6 +46,9 @@ FileFormatRegistry::FileFormatRegistry() {
   Register(std::make_shared<CsvFormatFactory>(CsvFormatFactory::Dialect::kTbl));
   Register(std::make_shared<ParquetFormatFactory>());
   Register(std::make_shared<AvroFormatFactory>());
+  Register(std::make_shared<JsonFormatFactory>("json"));
+  Register(std::make_shared<JsonFormatFactory>("ndjson"));
+  Register(std::make_shared<ArrowFormatFactory>());
 }
 
 void FileFormatRegistry::Register(FileFormatFactoryPtr factory) {

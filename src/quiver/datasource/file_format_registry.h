@@ -12,7 +12,8 @@ namespace quiver {
 
 class FileFormatRegistry {
  public:
-  /// A registry with the built-in formats (csv, tsv, tbl, parquet).
+  /// A registry with the built-in formats (csv, tsv, tbl, parquet, avro,
+  /// json, ndjson, arrow).
   FileFormatRegistry();
 
   /// Adds or replaces the factory under its name and extensions.

@@ -99,8 +99,7 @@ class JsonScanExec : public ExecutionPlan {
 
 }  // namespace
 
-Result<std::shared_ptr<JsonFormat>> JsonFormat::FromOptions(
-    const std::map<std::string, std::string>& options) {
+Result<std::shared_ptr<JsonFormat>> JsonFormat::FromOptions(const FormatOptions& options) {
   json::JsonReadOptions o;
   std::optional<csv::CsvCompression> compression;
   for (const auto& [raw_key, value] : options) {
@@ -127,6 +126,17 @@ Result<std::shared_ptr<JsonFormat>> JsonFormat::FromOptions(
     o.file_extension += json::CompressionSuffix(*compression);
   }
   return std::make_shared<JsonFormat>(std::move(o));
+}
+
+std::vector<std::string> JsonFormatFactory::extensions() const {
+  if (name_ != "json") return {};
+  return {".json", ".ndjson", ".jsonl"};
+}
+
+Result<FileFormatPtr> JsonFormatFactory::Create(const FormatOptions& options,
+                                                const ConfigOptions&) const {
+  QUIVER_ASSIGN_OR_RAISE(auto f, JsonFormat::FromOptions(options));
+  return FileFormatPtr(std::move(f));
 }
 
 Status JsonFormat::WriteFile(const std::string& path, const SchemaPtr& schema,
