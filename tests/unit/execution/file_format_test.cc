@@ -75,8 +75,9 @@ TEST(FileFormatRegistry, UnknownFormatAndOption) {
   SessionContext ctx;
   auto unknown = Rows(ctx, "CREATE EXTERNAL TABLE t STORED AS NOPE LOCATION '/tmp/x'");
   ASSERT_FALSE(unknown.ok());
-  EXPECT_NE(unknown.status().message().find("known: arrow, avro, csv, json, ndjson, parquet, tbl, tsv"),
-            std::string::npos)
+  EXPECT_NE(
+      unknown.status().message().find("known: arrow, avro, csv, json, ndjson, parquet, tbl, tsv"),
+      std::string::npos)
       << unknown.status().ToString();
   auto option = Rows(ctx, "COPY (SELECT 1) TO '/tmp/never.csv' OPTIONS (unknown_option false)");
   ASSERT_FALSE(option.ok());
