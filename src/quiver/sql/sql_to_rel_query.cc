@@ -37,13 +37,39 @@ Result<ExprPtr> ReplaceExprs(const ExprPtr& e, const std::vector<ExprPtr>& from,
 // Column reference to output column i of `schema`.
 ExprPtr ColumnOf(const DFSchema& schema, int i) { return Col(schema.column(i)); }
 
-Result<int64_t> LimitValue(const ExprPtr& e, const char* what) {
-  if (e->kind == ExprKind::kLiteral && !e->literal.is_null() && e->literal.type()->is_integer()) {
-    int64_t v = e->literal.GetInt64();
-    if (v < 0) return Status::Plan(std::string(what) + " must be >= 0, '" + std::to_string(v) + "' was provided.");
+// A LIMIT / OFFSET value: a constant integer expression (+, -, *), NULL
+// for none.
+Result<std::optional<int64_t>> ConstantCount(const ExprPtr& e, const char* what) {
+  if (e->kind == ExprKind::kLiteral) {
+    if (e->literal.is_null()) return std::optional<int64_t>();
+    if (e->literal.type()->is_integer()) return std::optional<int64_t>(e->literal.GetInt64());
+  } else if (e->kind == ExprKind::kNegative) {
+    QUIVER_ASSIGN_OR_RAISE(auto v, ConstantCount(e->expr, what));
+    if (v) *v = -*v;
     return v;
+  } else if (e->kind == ExprKind::kBinary) {
+    if (e->op != Operator::kPlus && e->op != Operator::kMinus && e->op != Operator::kMultiply) {
+      return Status::Plan(std::string("Unsupported operator for ") + what + " clause");
+    }
+    QUIVER_ASSIGN_OR_RAISE(auto l, ConstantCount(e->left, what));
+    QUIVER_ASSIGN_OR_RAISE(auto r, ConstantCount(e->right, what));
+    if (!l || !r) return std::optional<int64_t>();
+    int64_t v;
+    bool overflow = e->op == Operator::kPlus    ? __builtin_add_overflow(*l, *r, &v)
+                    : e->op == Operator::kMinus ? __builtin_sub_overflow(*l, *r, &v)
+                                                : __builtin_mul_overflow(*l, *r, &v);
+    if (overflow) return Status::Plan(std::string(what) + " value overflows");
+    return std::optional<int64_t>(v);
   }
   return Status::Plan(std::string("Unexpected expression in ") + what + " clause");
+}
+
+Result<std::optional<int64_t>> LimitValue(Result<ExprPtr> planned, const char* what) {
+  // Column references (no column is in scope) are not constants either.
+  if (!planned.ok()) return Status::Plan(std::string("Unexpected expression in ") + what + " clause");
+  QUIVER_ASSIGN_OR_RAISE(auto v, ConstantCount(*planned, what));
+  if (v && *v < 0) return Status::Plan(std::string(what) + " must be >= 0, '" + std::to_string(*v) + "' was provided.");
+  return v;
 }
 
 }  // namespace
@@ -116,12 +142,11 @@ Result<LogicalPlanPtr> SqlToRel::PlanQueryIn(const sql::Query& query, Scope* out
     int64_t skip = 0;
     std::optional<int64_t> fetch;
     if (query.offset) {
-      QUIVER_ASSIGN_OR_RAISE(auto e, PlanExprIn(*query.offset, *DFSchema::Empty()));
-      QUIVER_ASSIGN_OR_RAISE(skip, LimitValue(e, "OFFSET"));
+      QUIVER_ASSIGN_OR_RAISE(auto v, LimitValue(PlanExprIn(*query.offset, *DFSchema::Empty()), "OFFSET"));
+      skip = v.value_or(0);
     }
     if (query.limit) {
-      QUIVER_ASSIGN_OR_RAISE(auto e, PlanExprIn(*query.limit, *DFSchema::Empty()));
-      QUIVER_ASSIGN_OR_RAISE(fetch, LimitValue(e, "LIMIT"));
+      QUIVER_ASSIGN_OR_RAISE(fetch, LimitValue(PlanExprIn(*query.limit, *DFSchema::Empty()), "LIMIT"));
     }
     QUIVER_ASSIGN_OR_RAISE(plan, MakeLimit(plan, skip, fetch));
   }
