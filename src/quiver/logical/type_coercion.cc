@@ -191,6 +191,10 @@ Result<BinaryTypes> CoerceBinary(const DataTypePtr& l, Operator op, const DataTy
   if (op >= Operator::kRegexMatch && op <= Operator::kNotILikeMatch) {
     auto t = StringCoercion(Unpack(l)->id() == TypeId::kNull ? utf8() : Unpack(l),
                             Unpack(r)->id() == TypeId::kNull ? utf8() : Unpack(r));
+    if (!t && op <= Operator::kRegexNotIMatch) {
+      return Status::Plan("Cannot infer common argument type for regex operation " +
+                          l->ToString() + " " + OperatorToString(op) + " " + r->ToString());
+    }
     if (!t) return fail("string match");
     return BinaryTypes{t, t, boolean()};
   }

@@ -1,6 +1,7 @@
 #include "quiver/physical/physical_expr.h"
 
 #include "quiver/arrow/builder.h"
+#include "quiver/functions/like.h"
 #include "quiver/physical/binary_kernels.h"
 
 namespace quiver {
@@ -92,6 +93,24 @@ Result<Datum> BinaryExpr::Evaluate(const RecordBatch& batch) const {
     case Operator::kBitwiseShiftLeft:
     case Operator::kBitwiseShiftRight: {
       QUIVER_ASSIGN_OR_RAISE(out, Bitwise(op_, l, r, type()));
+      break;
+    }
+    case Operator::kRegexMatch:
+    case Operator::kRegexIMatch:
+    case Operator::kRegexNotMatch:
+    case Operator::kRegexNotIMatch: {
+      const bool insensitive = op_ == Operator::kRegexIMatch || op_ == Operator::kRegexNotIMatch;
+      const bool negated = op_ == Operator::kRegexNotMatch || op_ == Operator::kRegexNotIMatch;
+      QUIVER_ASSIGN_OR_RAISE(out, functions::RegexMatch(l, r, insensitive, negated));
+      break;
+    }
+    case Operator::kLikeMatch:
+    case Operator::kILikeMatch:
+    case Operator::kNotLikeMatch:
+    case Operator::kNotILikeMatch: {
+      const bool insensitive = op_ == Operator::kILikeMatch || op_ == Operator::kNotILikeMatch;
+      const bool negated = op_ == Operator::kNotLikeMatch || op_ == Operator::kNotILikeMatch;
+      QUIVER_ASSIGN_OR_RAISE(out, functions::LikeMatch(l, r, insensitive, std::nullopt, negated));
       break;
     }
     default:
