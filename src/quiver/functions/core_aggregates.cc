@@ -109,6 +109,14 @@ class SumAccumulator : public GroupsAccumulator {
     const auto& v = static_cast<const PrimitiveArray<In>&>(*values[0]);
     const In* raw = v.raw_values();
     const int64_t n = v.length();
+    if (total == 1 && v.null_count() == 0 && !filter && n > 0) {
+      // One group (no GROUP BY): a plain running sum, which vectorizes.
+      Acc acc{};
+      for (int64_t i = 0; i < n; ++i) Add(&acc, static_cast<Acc>(raw[i]));
+      Add(&sums_[0], acc);
+      seen_[0] = 1;
+      return Status::OK();
+    }
     if (v.null_count() == 0 && !filter) {
       for (int64_t i = 0; i < n; ++i) {
         Add(&sums_[ids[i]], static_cast<Acc>(raw[i]));

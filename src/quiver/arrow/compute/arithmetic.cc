@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <type_traits>
 #include <string>
 
 #include "quiver/arrow/compute/arithmetic_internal.h"
@@ -97,6 +98,44 @@ inline T FloatOp(ArithmeticOp op, T a, T b) {
   return 0;
 }
 
+// Add, subtract or multiply with wrap-around, OR-ing an overflow witness
+// over all rows so that the loop has no branch and vectorizes; true when
+// some row (perhaps one under a null) overflowed.
+template <typename T, ArithmeticOp kOp, bool kLeftScalar, bool kRightScalar>
+bool WrappingLoop(const T* a, const T* b, T* out, int64_t n) {
+  using U = std::make_unsigned_t<T>;
+  if constexpr (kOp == ArithmeticOp::kMultiply) {
+    bool overflow = false;
+    for (int64_t i = 0; i < n; ++i) {
+      overflow |= __builtin_mul_overflow(a[kLeftScalar ? 0 : i], b[kRightScalar ? 0 : i], &out[i]);
+    }
+    return overflow;
+  } else {
+    U witness = 0;
+    for (int64_t i = 0; i < n; ++i) {
+      const T x = a[kLeftScalar ? 0 : i], y = b[kRightScalar ? 0 : i];
+      const T r = static_cast<T>(kOp == ArithmeticOp::kAdd ? static_cast<U>(x) + static_cast<U>(y)
+                                                            : static_cast<U>(x) - static_cast<U>(y));
+      out[i] = r;
+      if constexpr (std::is_signed_v<T>) {
+        // Signed overflow flips the sign against both (add) / the left (sub) operand.
+        witness |= static_cast<U>(kOp == ArithmeticOp::kAdd ? (x ^ r) & (y ^ r) : (x ^ y) & (x ^ r));
+      } else {
+        witness |= static_cast<U>(kOp == ArithmeticOp::kAdd ? r < x : x < y);
+      }
+    }
+    if constexpr (std::is_signed_v<T>) return (witness >> (sizeof(T) * 8 - 1)) != 0;
+    return witness != 0;
+  }
+}
+
+template <typename T, ArithmeticOp kOp>
+bool WrappingLoop(const Datum& l, const Datum& r, const T* a, const T* b, T* out, int64_t n) {
+  if (l.is_scalar) return WrappingLoop<T, kOp, true, false>(a, b, out, n);
+  if (r.is_scalar) return WrappingLoop<T, kOp, false, true>(a, b, out, n);
+  return WrappingLoop<T, kOp, false, false>(a, b, out, n);
+}
+
 template <typename T>
 Result<ArrayPtr> NumericKernel(ArithmeticOp op, const Datum& l, const Datum& r, int64_t n,
                                const DataTypePtr& type) {
@@ -111,6 +150,19 @@ Result<ArrayPtr> NumericKernel(ArithmeticOp op, const Datum& l, const Datum& r, 
   if constexpr (std::is_floating_point_v<T>) {
     for (int64_t i = 0; i < n; ++i) out[i] = FloatOp(op, a[i * ls], b[i * rs]);
   } else {
+    // Add/subtract/multiply: a branch-free pass; only when it saw an overflow
+    // does the checked loop below find the first real one (skipping nulls).
+    bool fast = op == ArithmeticOp::kAdd || op == ArithmeticOp::kSubtract ||
+                op == ArithmeticOp::kMultiply;
+    if (fast && !(l.is_scalar && r.is_scalar)) {
+      bool overflow = op == ArithmeticOp::kAdd ? WrappingLoop<T, ArithmeticOp::kAdd>(l, r, a, b, out, n)
+                      : op == ArithmeticOp::kSubtract
+                          ? WrappingLoop<T, ArithmeticOp::kSubtract>(l, r, a, b, out, n)
+                          : WrappingLoop<T, ArithmeticOp::kMultiply>(l, r, a, b, out, n);
+      if (!overflow) {
+        return internal::MakeArrayFromBuffers(type, n, std::move(validity), {std::move(buf)});
+      }
+    }
     const uint8_t* valid = validity ? validity->data() : nullptr;
     for (int64_t i = 0; i < n; ++i) {
       if (valid && !bit_util::GetBit(valid, i)) continue;

@@ -38,6 +38,37 @@ TEST(ArithmeticTest, IntegersCheckedAndScalars) {
   EXPECT_FALSE(Negate(Datum::Array(I64({INT64_MIN}))).ok());
 }
 
+TEST(ArithmeticTest, BranchFreeLoopsStillReportTheFirstRealOverflow) {
+  // Long inputs take the wrapping loop; an overflow under a null is ignored,
+  // a real one is reported with its operands, for each operand shape.
+  std::vector<int64_t> v(1000, 5);
+  std::vector<bool> valid(1000, true);
+  v[10] = INT64_MAX;
+  valid[10] = false;
+  auto a = I64(v, valid);
+  auto sum = Arithmetic(ArithmeticOp::kAdd, Datum::Array(a), Datum::Scalar(I64({1})), int64());
+  ASSERT_TRUE(sum.ok()) << sum.status().ToString();
+  EXPECT_TRUE((*sum)->IsNull(10));
+  EXPECT_EQ(FormatValue(**sum, 999), "6");
+  v[500] = INT64_MIN;
+  auto b = I64(v, valid);
+  EXPECT_EQ(ErrorOf(Arithmetic(ArithmeticOp::kSubtract, Datum::Scalar(I64({0})), Datum::Array(b),
+                               int64())),
+            "Arrow error: Arithmetic overflow: Overflow happened on: 0 - -9223372036854775808");
+  EXPECT_EQ(ErrorOf(Arithmetic(ArithmeticOp::kSubtract, Datum::Array(b),
+                               Datum::Array(I64(std::vector<int64_t>(1000, 1))), int64())),
+            "Arrow error: Arithmetic overflow: Overflow happened on: -9223372036854775808 - 1");
+  EXPECT_FALSE(
+      Arithmetic(ArithmeticOp::kMultiply, Datum::Array(b), Datum::Scalar(I64({2})), int64()).ok());
+  std::vector<int32_t> small(100, -3);
+  EXPECT_EQ(ShowOk(Arithmetic(ArithmeticOp::kMultiply, Datum::Array(I32({-3, 4})),
+                              Datum::Scalar(I32({-7})), int32())),
+            "21,-28");
+  EXPECT_FALSE(Arithmetic(ArithmeticOp::kAdd, Datum::Array(I32(small)),
+                          Datum::Scalar(I32({INT32_MIN})), int32())
+                   .ok());
+}
+
 TEST(ArithmeticTest, FloatsIEEE) {
   EXPECT_EQ(ShowOk(Arithmetic(ArithmeticOp::kDivide, Datum::Array(F64({1, -1, 0})),
                               Datum::Scalar(F64({0})), float64())),
