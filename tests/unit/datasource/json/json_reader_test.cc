@@ -264,3 +264,35 @@ TEST(JsonFormatOptions, ParsesDataFusionKeys) {
 
 }  // namespace
 }  // namespace quiver
+
+namespace quiver::json {
+namespace {
+
+TEST(JsonReader, MapColumns) {
+  JsonReadOptions o;
+  o.schema = schema({field("m", map(utf8(), int32()))});
+  auto b = ReadText("{\"m\":{\"a\":1,\"b\":null}}\n{\"m\":{}}\n{\"m\":null}\n{}\n", o);
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(Rows(*b), (std::vector<std::string>{"{a: 1, b: }", "{}", "NULL", "NULL"}));
+  std::string out;
+  for (const auto& batch : *b) AppendJsonLines(*batch, &out);
+  EXPECT_EQ(out, "{\"m\":{\"a\":1,\"b\":null}}\n{\"m\":{}}\n{}\n{}\n");
+  auto bad = ReadText("{\"m\":[1]}\n", o);
+  EXPECT_FALSE(bad.ok());
+}
+
+TEST(JsonWriter, TemporalBinaryAndNonFinite) {
+  JsonReadOptions o;
+  o.schema = schema({field("t", timestamp(TimeUnit::kMillisecond)), field("d", date32()),
+                     field("b", binary()), field("f", float64())});
+  auto b = ReadText(
+      "{\"t\":\"2024-01-01T10:00:00.5\",\"d\":\"2024-02-29\",\"b\":\"AB\",\"f\":\"NaN\"}\n", o);
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  std::string out;
+  AppendJsonLines(*(*b)[0], &out);
+  EXPECT_EQ(out,
+            "{\"t\":\"2024-01-01T10:00:00.500\",\"d\":\"2024-02-29\",\"b\":\"4142\",\"f\":null}\n");
+}
+
+}  // namespace
+}  // namespace quiver::json
