@@ -56,8 +56,10 @@ class RangeReader : public JsonBatchReader {
       }
     }
     if (decoder_->num_rows() == 0) return RecordBatchPtr();
-    QUIVER_ASSIGN_OR_RAISE(auto batch, decoder_->Flush());
-    return batch->WithSchema(schema_);
+    auto batch = decoder_->Flush();
+    // Values cast to declared types (dates, decimals, ...) fail here.
+    if (!batch.ok()) return batch.status().WithContext("reading " + lines_->name());
+    return (*batch)->WithSchema(schema_);
   }
 
  private:
