@@ -130,6 +130,9 @@ Result<ExprPtr> SqlToRel::PlanWindowFunction(const sql::Expr& e, const DFSchema&
                             key_type->id() == TypeId::kDate64 ||
                             key_type->id() == TypeId::kTimestamp;
         if (temporal_key && b->offset->type()->id() == TypeId::kInterval) continue;
+        // Integer offsets meet integer keys exactly (in 128 bits) whatever
+        // their widths: RANGE 10000 PRECEDING over a TINYINT key is valid.
+        if (key_type->is_integer() && b->offset->type()->is_integer()) continue;
         if (!numeric_key && !temporal_key) continue;
         auto cast = compute::Cast(b->offset->array(), key_type);
         if (!cast.ok() || (*cast)->IsNull(0)) {
