@@ -424,6 +424,16 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
           planned = std::move(with_aliases);
         }
         ps.expr = *planned;
+        // As DataFusion's analyzer: IN / EXISTS may not order rows.
+        if (AnyExpr(ps.expr, [](const Expr& x) {
+              return x.kind == ExprKind::kExists || x.kind == ExprKind::kInSubquery;
+            })) {
+          return Status(ErrorKind::kPlan,
+                        "check_analyzed_plan\ncaused by\nError during planning: In/Exist "
+                        "subquery can only be used in Projection, Filter, Window functions, "
+                        "Aggregate and Join plan nodes, but was used in [Sort: " +
+                            ps.expr->ToString() + "]");
+        }
       }
       pending.push_back(std::move(ps));
     }
