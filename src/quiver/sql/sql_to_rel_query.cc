@@ -301,8 +301,25 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
           q = ref;
         }
         std::set<std::string> excluded;
+        size_t listed = item.options.exclude.size() + item.options.except.size();
         for (const auto& x : item.options.exclude) excluded.insert(x.value);
         for (const auto& x : item.options.except) excluded.insert(x.value);
+        if (excluded.size() != listed) {
+          return Status::Plan("EXCLUDE or EXCEPT contains duplicate column names");
+        }
+        for (const auto& name : excluded) {
+          bool found = false;
+          for (int i = 0; i < from_schema->num_fields(); ++i) {
+            found = found || from_schema->field(i)->name() == name;
+          }
+          if (found) continue;
+          std::string valid;
+          for (int i = 0; i < from_schema->num_fields(); ++i) {
+            valid += (i ? ", " : "") + from_schema->column(i).ToString();
+          }
+          return Status(ErrorKind::kSchema,
+                        "No field named " + name + ". Valid fields are " + valid + ".");
+        }
         bool any = false;
         for (int i = 0; i < from_schema->num_fields(); ++i) {
           const auto& fq = from_schema->qualifier(i);
