@@ -267,8 +267,8 @@ class ListDecoder : public ValueDecoder {
 // Decodes the members of one object into `decoders` (by name; unknown or
 // repeated members are skipped) and nulls for the members it lacks.
 Status DecodeMembers(Scanner* s, FieldLookup* lookup, std::vector<ValueDecoder*>& decoders,
-                     std::vector<uint8_t>* seen, std::string* key_scratch) {
-  std::fill(seen->begin(), seen->end(), 0);
+                     SeenSet* seen, std::string* key_scratch) {
+  seen->NextObject();
   lookup->Reset();
   s->Consume('{');
   if (!s->Consume('}')) {
@@ -282,17 +282,17 @@ Status DecodeMembers(Scanner* s, FieldLookup* lookup, std::vector<ValueDecoder*>
         i = lookup->Find(key);
       }
       if (!s->Consume(':')) return s->Unexpected("':'");
-      if (i < 0 || (*seen)[i] || !decoders[i]) {
+      if (i < 0 || !decoders[i] || seen->Test(static_cast<size_t>(i))) {
         QUIVER_RETURN_NOT_OK(s->SkipValue(1));
       } else {
-        (*seen)[i] = 1;
+        seen->Set(static_cast<size_t>(i));
         QUIVER_RETURN_NOT_OK(decoders[i]->Decode(s));
       }
     } while (s->Consume(','));
     if (!s->Consume('}')) return s->Unexpected("',' or '}'");
   }
   for (size_t i = 0; i < decoders.size(); ++i) {
-    if (!(*seen)[i] && decoders[i]) QUIVER_RETURN_NOT_OK(decoders[i]->AppendNull());
+    if (decoders[i] && !seen->Test(i)) QUIVER_RETURN_NOT_OK(decoders[i]->AppendNull());
   }
   return Status::OK();
 }
@@ -305,7 +305,7 @@ class StructDecoder : public ValueDecoder {
         lookup_(std::move(names)),
         children_(std::move(children)) {
     for (auto& c : children_) raw_.push_back(c.get());
-    seen_.resize(children_.size());
+    seen_.Resize(children_.size());
   }
   Status Decode(Scanner* s) override {
     JsonKind k = s->PeekKind();
@@ -324,7 +324,7 @@ class StructDecoder : public ValueDecoder {
   FieldLookup lookup_;
   std::vector<std::unique_ptr<ValueDecoder>> children_;
   std::vector<ValueDecoder*> raw_;
-  std::vector<uint8_t> seen_;
+  SeenSet seen_;
   std::string key_scratch_;
 };
 
@@ -428,7 +428,7 @@ Result<std::unique_ptr<RowDecoder>> RowDecoder::Make(const SchemaPtr& file_schem
   }
   d->out_schema_ = schema(std::move(out_fields));
   d->lookup_ = std::make_unique<FieldLookup>(std::move(names));
-  d->seen_.resize(d->decoders_.size());
+  d->seen_.Resize(d->decoders_.size());
   for (auto& dec : d->decoders_) d->raw_.push_back(dec.get());
   return d;
 }

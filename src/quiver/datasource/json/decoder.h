@@ -14,6 +14,21 @@ namespace quiver::json::internal {
 class ValueDecoder;
 class FieldLookup;
 
+// Which members an object had, cleared in O(1) per object by a new stamp.
+struct SeenSet {
+  std::vector<uint32_t> stamps;
+  uint32_t current = 0;
+  void Resize(size_t n) { stamps.assign(n, 0); }
+  void NextObject() {
+    if (++current == 0) {  // wrapped: old stamps could match again
+      std::fill(stamps.begin(), stamps.end(), 0);
+      current = 1;
+    }
+  }
+  bool Test(size_t i) const { return stamps[i] == current; }
+  void Set(size_t i) { stamps[i] = current; }
+};
+
 class RowDecoder {
  public:
   /// Decodes the `projection` columns (indices into `file_schema`).
@@ -36,7 +51,7 @@ class RowDecoder {
   std::vector<ValueDecoder*> raw_;
   std::vector<int> order_;  // projected file columns in output order
   std::unique_ptr<FieldLookup> lookup_;
-  std::vector<uint8_t> seen_;
+  SeenSet seen_;
   std::string key_scratch_;
   int64_t num_rows_ = 0;
 };

@@ -4,6 +4,7 @@
 // are decoded (\uXXXX surrogate pairs to UTF-8) into a caller's scratch.
 #pragma once
 
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -41,9 +42,19 @@ class Scanner {
   /// path for the expected member name; escaped spellings do not match).
   bool TryConsumeKey(std::string_view name) {
     size_t n = name.size();
-    if (static_cast<size_t>(end_ - p_) < n + 2 || p_[n + 1] != '"' ||
-        std::memcmp(p_ + 1, name.data(), n) != 0) {
-      return false;
+    if (static_cast<size_t>(end_ - p_) < n + 2 || p_[n + 1] != '"') return false;
+    // Names are short: compare words inline rather than calling memcmp.
+    const char* x = p_ + 1;
+    const char* y = name.data();
+    size_t k = n;
+    for (; k >= 8; k -= 8, x += 8, y += 8) {
+      uint64_t u, v;
+      std::memcpy(&u, x, 8);
+      std::memcpy(&v, y, 8);
+      if (u != v) return false;
+    }
+    for (; k > 0; --k) {
+      if (*x++ != *y++) return false;
     }
     p_ += n + 2;
     return true;
