@@ -136,11 +136,12 @@ Result<LogicalPlanPtr> MakeValues(std::vector<std::vector<ExprPtr>> rows) {
   for (size_t c = 0; c < n; ++c) {
     std::vector<DataTypePtr> types;
     bool nullable = false;
-    for (const auto& row : rows) {
+    for (size_t r = 0; r < rows.size(); ++r) {
+      const auto& row = rows[r];
       if (row.size() != n) {
         return Status::Plan("Inconsistent data length across values list: got " +
-                            std::to_string(row.size()) + " values in a row while expecting " +
-                            std::to_string(n));
+                            std::to_string(row.size()) + " values in row " + std::to_string(r) +
+                            " but expected " + std::to_string(n));
       }
       QUIVER_ASSIGN_OR_RAISE(auto t, GetType(row[c], empty));
       QUIVER_ASSIGN_OR_RAISE(bool nl, IsNullable(row[c], empty));

@@ -586,7 +586,8 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
       continue;
     }
     if (select.distinct == sql::DistinctKind::kDistinct) {
-      return Status::Plan("For SELECT DISTINCT, ORDER BY expressions must appear in select list");
+      return Status::Plan("For SELECT DISTINCT, ORDER BY expressions " + p.expr->ToString() +
+                          " must appear in select list");
     }
     std::string name = "__sort_" + std::to_string(projection.size());
     sort_pos.push_back(static_cast<int>(projection.size()));
