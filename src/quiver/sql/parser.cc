@@ -124,6 +124,19 @@ Result<std::vector<Ident>> Parser::ParseParenthesizedIdents() {
 
 namespace {
 
+// `REFERENCES table [(columns)]` of a foreign key.
+Status ParseReferences(Parser* p) {
+  if (!p->ConsumeKeyword("REFERENCES")) return p->Expected("REFERENCES");
+  QUIVER_RETURN_NOT_OK(p->ParseObjectName().status());
+  if (p->PeekOp("(")) QUIVER_RETURN_NOT_OK(p->ParseParenthesizedIdents().status());
+  return Status::OK();
+}
+
+// Foreign keys parse (so the statement is known) but are not kept.
+Status ForeignKeysUnsupported() {
+  return Status::Plan("Foreign key constraints are not currently supported");
+}
+
 // Column definitions and table constraints of CREATE [EXTERNAL] TABLE.
 Status ParseColumns(Parser* p, std::vector<ColumnDef>* columns,
                     std::vector<TableConstraint>* constraints) {
@@ -150,6 +163,11 @@ Status ParseColumns(Parser* p, std::vector<ColumnDef>* columns,
       QUIVER_RETURN_NOT_OK(p->ExpectOp(")"));
       constraints->push_back(std::move(c));
       continue;
+    } else if (p->PeekKeyword("FOREIGN") && p->PeekKeyword("KEY", 1)) {
+      p->pos_ += 2;
+      QUIVER_RETURN_NOT_OK(p->ParseParenthesizedIdents().status());
+      QUIVER_RETURN_NOT_OK(ParseReferences(p));
+      return ForeignKeysUnsupported();
     } else if (c.name) {
       return p->Expected("PRIMARY, UNIQUE, FOREIGN, or CHECK");
     } else {
@@ -175,6 +193,9 @@ Status ParseColumns(Parser* p, std::vector<ColumnDef>* columns,
           opt.kind = ColumnOptionKind::kCheck;
           QUIVER_ASSIGN_OR_RAISE(opt.expr, p->ParseExpr());
           QUIVER_RETURN_NOT_OK(p->ExpectOp(")"));
+        } else if (p->PeekKeyword("REFERENCES")) {
+          QUIVER_RETURN_NOT_OK(ParseReferences(p));
+          return ForeignKeysUnsupported();
         } else if (p->ConsumeKeyword("COMMENT")) {
           opt.kind = ColumnOptionKind::kComment;
           QUIVER_ASSIGN_OR_RAISE(opt.expr, p->ParseLiteralValue());
