@@ -119,7 +119,9 @@ Result<PhysicalExprPtr> Create(const ExprPtr& e, const DFSchema& schema) {
         for (auto& w : when) w = CastIfNeeded(w, common);
       } else {
         for (auto& w : when) {
-          if (w->type()->id() != TypeId::kBoolean && w->type()->id() != TypeId::kNull) {
+          // Strings cast to boolean ('true'), as DataFusion coerces them.
+          if (w->type()->id() != TypeId::kBoolean && w->type()->id() != TypeId::kNull &&
+              !w->type()->is_string()) {
             return Status::Plan("WHEN expression of CASE must be boolean, got " +
                                 w->type()->ToString());
           }
