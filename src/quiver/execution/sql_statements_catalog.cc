@@ -22,7 +22,10 @@ Result<DataFrame> RunDropCatalogObject(const std::shared_ptr<SessionState>& stat
         if (name.size() != 1) {
           return Status::NotImplemented("Qualified functions are not supported");
         }
-        return Status::NotImplemented("DROP FUNCTION");
+        if (!state->mutable_functions().Deregister(name[0].value) && !drop.if_exists) {
+          return Status::Execution("Function does not exist");
+        }
+        break;
       }
       default: return Status::NotImplemented("DROP of this object kind");
     }

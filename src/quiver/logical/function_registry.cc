@@ -33,6 +33,26 @@ void FunctionRegistry::Register(TableFunctionPtr fn) {
   table_functions_[Lower(fn->name())] = std::move(fn);
 }
 
+namespace {
+// Erases `name` and every other key bound to the same function.
+template <typename Map>
+bool EraseWithAliases(Map* m, const std::string& name) {
+  auto it = m->find(name);
+  if (it == m->end()) return false;
+  auto fn = it->second;
+  std::erase_if(*m, [&](const auto& kv) { return kv.second == fn; });
+  return true;
+}
+}  // namespace
+
+bool FunctionRegistry::Deregister(const std::string& name) {
+  std::string n = Lower(name);
+  bool scalar = EraseWithAliases(&scalars_, n);
+  bool aggregate = EraseWithAliases(&aggregates_, n);
+  bool window = EraseWithAliases(&windows_, n);
+  return scalar || aggregate || window;
+}
+
 TableFunctionPtr FunctionRegistry::GetTableFunction(const std::string& name) const {
   auto it = table_functions_.find(Lower(name));
   return it == table_functions_.end() ? nullptr : it->second;

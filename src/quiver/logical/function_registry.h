@@ -19,6 +19,9 @@ class FunctionRegistry {
   void Register(AggregateUDFPtr fn);
   void Register(WindowUDFPtr fn);
   void Register(TableFunctionPtr fn);
+  /// Removes the scalar, aggregate or window function `name` with all its
+  /// aliases (DROP FUNCTION); false when there is none.
+  bool Deregister(const std::string& name);
 
   ScalarUDFPtr GetScalar(const std::string& name) const;        // null if absent
   AggregateUDFPtr GetAggregate(const std::string& name) const;  // null if absent

@@ -99,16 +99,26 @@ Result<ExecutionPlanPtr> PlanAggregate(const LogicalPlan& p, ExecutionPlanPtr in
 }
 
 Result<ExecutionPlanPtr> PlanExplain(const LogicalPlan& p, const ConfigOptions& config) {
-  QUIVER_ASSIGN_OR_RAISE(auto physical, Plan(p.input(), config));
+  // datafusion.explain.{logical,physical}_plan_only keep one of the two rows.
+  bool logical = !config.GetBool("datafusion.explain.physical_plan_only");
+  bool physical = !config.GetBool("datafusion.explain.logical_plan_only");
   StringBuilder types(utf8()), plans(utf8());
-  QUIVER_RETURN_NOT_OK(types.Append("logical_plan"));
-  QUIVER_RETURN_NOT_OK(plans.Append(p.input()->ToString()));
-  QUIVER_RETURN_NOT_OK(types.Append("physical_plan"));
-  QUIVER_RETURN_NOT_OK(plans.Append(physical->ToString()));
+  int64_t rows = 0;
+  if (logical) {
+    QUIVER_RETURN_NOT_OK(types.Append("logical_plan"));
+    QUIVER_RETURN_NOT_OK(plans.Append(p.input()->ToString()));
+    ++rows;
+  }
+  if (physical) {
+    QUIVER_ASSIGN_OR_RAISE(auto plan, Plan(p.input(), config));
+    QUIVER_RETURN_NOT_OK(types.Append("physical_plan"));
+    QUIVER_RETURN_NOT_OK(plans.Append(plan->ToString()));
+    ++rows;
+  }
   SchemaPtr s = p.schema->ToArrow();
   QUIVER_ASSIGN_OR_RAISE(auto a, types.Finish());
   QUIVER_ASSIGN_OR_RAISE(auto b, plans.Finish());
-  auto batch = RecordBatch::Make(s, 2, {a, b});
+  auto batch = RecordBatch::Make(s, rows, {a, b});
   return ExecutionPlanPtr(
       std::make_shared<MemoryExec>(s, std::vector<std::vector<RecordBatchPtr>>{{batch}}));
 }
