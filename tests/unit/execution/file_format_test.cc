@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "quiver/datasource/csv_format.h"
+#include "quiver/datasource/parquet/file_reader.h"
 #include "quiver/execution/session_context.h"
 #include "test_util.h"
 
@@ -138,6 +139,47 @@ TEST(FileFormatRegistry, TsvByNameAndExtension) {
                             "/t.tsv' OPTIONS ('format.has_header' 'true')")
                   .ok());
   EXPECT_EQ(Join(*Rows(ctx, "SELECT column1 + 1 FROM t")), "2\n");
+}
+
+TEST(FileFormatRegistry, ParquetColumnOptionsAndMetadata) {
+  SessionContext ctx;
+  const std::string dir = TempDir("parquet_options");
+  const std::string path = dir + "/o.parquet";
+  auto n = Rows(
+      ctx, "COPY (SELECT v AS col1, v * 2 AS col2 FROM generate_series(1, 1000) t(v)) TO '" + path +
+               "' OPTIONS ('format.compression::col1' 'zstd(5)', compression snappy, "
+               "'format.dictionary_enabled' false, 'encoding::col2' delta_binary_packed, "
+               "'format.metadata::origin' 'copy test', 'format.metadata::x' '1', "
+               "'format.metadata::x' '2', 'format.writer_version' '2.0')");
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  auto reader = parquet::OpenParquetFile(path);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  const auto& md = (*reader)->metadata();
+  const auto& c1 = *md.row_groups[0].columns[0].meta_data;
+  const auto& c2 = *md.row_groups[0].columns[1].meta_data;
+  EXPECT_EQ(c1.codec, parquet::Compression::kZstd);
+  EXPECT_EQ(c2.codec, parquet::Compression::kSnappy);
+  EXPECT_EQ(
+      std::count(c1.encodings.begin(), c1.encodings.end(), parquet::Encoding::kDeltaBinaryPacked),
+      0);
+  EXPECT_EQ(
+      std::count(c2.encodings.begin(), c2.encodings.end(), parquet::Encoding::kDeltaBinaryPacked),
+      1);
+  std::string kv;
+  for (const auto& e : md.key_value_metadata) kv += e.key + "=" + e.value.value_or("") + ";";
+  EXPECT_NE(kv.find("origin=copy test;x=2;"), std::string::npos) << kv;
+  // The delta-encoded column reads back.
+  auto sum = Rows(ctx, "SELECT sum(col1), sum(col2), max(col2) FROM '" + path + "'");
+  ASSERT_TRUE(sum.ok()) << sum.status().ToString();
+  EXPECT_EQ(Join(*sum), "500500|1001000|2000\n");
+  // DataFusion's errors for malformed keys.
+  auto missing = Rows(ctx, "COPY (SELECT 1) TO '" + path + "' OPTIONS ('format.metadata::' 'v')");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(),
+            "Invalid metadata key provided, missing key in metadata::<key>");
+  auto wrong = Rows(ctx, "COPY (SELECT 1) TO '" + path + "' OPTIONS ('format.wrong::key' 'v')");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.status().message(), "Config value \"wrong\" not found on ColumnOptions");
 }
 
 }  // namespace

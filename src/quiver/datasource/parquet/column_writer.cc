@@ -547,6 +547,10 @@ Result<EncodedChunk> ColumnChunkBuilder::Finish() {
   };
 
   std::vector<Encoding> encodings = {Encoding::kRle};
+  const bool use_delta = !use_dict &&
+                         options_.fallback_encoding == Encoding::kDeltaBinaryPacked &&
+                         (pt == PhysicalType::kInt32 || pt == PhysicalType::kInt64);
+  std::vector<int64_t> delta_values;
   if (use_dict) {
     std::string body;
     const int64_t nd = static_cast<int64_t>(dict_values.size());
@@ -570,7 +574,7 @@ Result<EncodedChunk> ColumnChunkBuilder::Finish() {
     encodings.push_back(Encoding::kPlain);
     encodings.push_back(Encoding::kRleDictionary);
   } else {
-    encodings.push_back(Encoding::kPlain);
+    encodings.push_back(use_delta ? Encoding::kDeltaBinaryPacked : Encoding::kPlain);
   }
   md.encodings = encodings;
   md.data_page_offset = out.dictionary_size;
@@ -612,6 +616,18 @@ Result<EncodedChunk> ColumnChunkBuilder::Finish() {
                               &body);
     } else if (binary) {
       EncodePlain(pt, spec_.type_length, views.data() + vb, nval, &body);
+    } else if (use_delta) {
+      delta_values.resize(nval);
+      for (int64_t i = 0; i < nval; ++i) {
+        if (pt == PhysicalType::kInt32) {
+          int32_t v;
+          std::memcpy(&v, fixed_.data() + (vb + i) * width, 4);
+          delta_values[i] = v;
+        } else {
+          std::memcpy(&delta_values[i], fixed_.data() + (vb + i) * width, 8);
+        }
+      }
+      EncodeDeltaBinaryPacked(delta_values.data(), nval, &body);
     } else {
       EncodePlain(pt, spec_.type_length, fixed_.data() + vb * width, nval, &body);
     }
@@ -619,7 +635,9 @@ Result<EncodedChunk> ColumnChunkBuilder::Finish() {
     h.type = PageType::kDataPage;
     DataPageHeader dh;
     dh.num_values = static_cast<int32_t>(nlev);
-    dh.encoding = use_dict ? Encoding::kRleDictionary : Encoding::kPlain;
+    dh.encoding = use_dict    ? Encoding::kRleDictionary
+                  : use_delta ? Encoding::kDeltaBinaryPacked
+                              : Encoding::kPlain;
     h.data_page_header = dh;
     const int64_t page_offset = static_cast<int64_t>(out.bytes.size());
     QUIVER_RETURN_NOT_OK(emit_page(h, body));

@@ -36,6 +36,9 @@ struct ColumnWriteOptions {
   bool statistics = true;
   bool bloom_filter = false;
   double bloom_fpp = 0.05;
+  /// Encoding of pages written without the dictionary: kPlain, or
+  /// kDeltaBinaryPacked for INT32/INT64 columns.
+  Encoding fallback_encoding = Encoding::kPlain;
 };
 
 /// An encoded column chunk, ready to be placed in the file.

@@ -133,6 +133,36 @@ Status SetWriteOption(const std::string& raw_key, const std::string& value,
     o->created_by = value;
     return Status::OK();
   }
+  if (key == "encoding") {
+    std::string v = Lower(value);
+    if (v == "plain") {
+      o->column.fallback_encoding = Encoding::kPlain;
+    } else if (v == "delta_binary_packed") {
+      o->column.fallback_encoding = Encoding::kDeltaBinaryPacked;
+    } else {
+      return Status::NotImplemented("writing Parquet encoding " + value);
+    }
+    return Status::OK();
+  }
+  // Accepted for DataFusion compatibility; they tune buffering and limits
+  // our writer does not have, and change nothing in what it writes (pages
+  // are always v1, statistics never truncated, bloom filters sized by fpp).
+  if (key == "write_batch_size" || key == "column_index_truncate_length" ||
+      key == "max_statistics_size" || key == "bloom_filter_ndv" ||
+      key == "maximum_parallel_row_group_writers" ||
+      key == "maximum_buffered_record_batches_per_stream") {
+    return ParseInt(key, value).status();
+  }
+  if (key == "allow_single_file_parallelism" || key == "skip_arrow_metadata") {
+    return ParseBool(key, value).status();
+  }
+  if (key == "writer_version") {
+    if (value != "1.0" && value != "2.0") {
+      return Status::Configuration("Unknown or unsupported parquet writer version " + value +
+                                   " valid options are 1.0 and 2.0");
+    }
+    return Status::OK();
+  }
   return Status::Configuration("Config value \"" + raw_key + "\" not found on ParquetOptions");
 }
 
@@ -284,13 +314,19 @@ Result<std::unique_ptr<ParquetFileWriter>> ParquetFileWriter::Open(
   impl->options = options;
   if (impl->options.max_row_group_rows <= 0) impl->options.max_row_group_rows = 1024 * 1024;
   QUIVER_ASSIGN_OR_RAISE(impl->ws, BuildWriteSchema(*schema));
-  for (const LeafSpec& l : impl->ws.leaves) impl->builders.emplace_back(l, options.column);
+  for (const LeafSpec& l : impl->ws.leaves) {
+    std::string path;
+    for (const auto& part : l.path) path += (path.empty() ? "" : ".") + part;
+    auto it = options.columns.find(path);
+    impl->builders.emplace_back(l, it == options.columns.end() ? options.column : it->second);
+  }
   FileMetaData& md = impl->md;
   md.version = 2;
   md.schema = impl->ws.elements;
   md.created_by = options.created_by;
   md.column_orders.assign(impl->ws.leaves.size(), true);
   for (const auto& [k, v] : schema->metadata()) md.key_value_metadata.push_back({k, v});
+  for (const auto& [k, v] : options.metadata) md.key_value_metadata.push_back({k, v});
   std::string tmpl = path + ".tmp-XXXXXX";
   std::vector<char> buf(tmpl.begin(), tmpl.end());
   buf.push_back('\0');

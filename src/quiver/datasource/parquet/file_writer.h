@@ -20,13 +20,19 @@ struct ParquetWriteOptions {
   /// Write the column and offset indexes (the page index).
   bool write_page_index = true;
   std::string created_by = "quiver";
+  /// Options of single leaf columns, by dotted path ("a", "s.x"), replacing
+  /// `column` for them.
+  std::map<std::string, ColumnWriteOptions> columns;
+  /// Key/value metadata for the footer (after the Arrow schema's own).
+  std::vector<std::pair<std::string, std::string>> metadata;
 };
 
 /// Applies one `key value` option as COPY ... OPTIONS give it ("compression"
 /// 'zstd(3)', "max_row_group_size", "data_pagesize_limit",
 /// "dictionary_enabled", "statistics_enabled", "bloom_filter_enabled",
-/// "bloom_filter_fpp", "dictionary_page_size_limit", "write_page_index";
-/// a "format." prefix is ignored). Unknown keys are an error.
+/// "bloom_filter_fpp", "dictionary_page_size_limit", "write_page_index",
+/// "encoding", and tuning keys DataFusion accepts that do not change what
+/// is written; a "format." prefix is ignored). Unknown keys are an error.
 Status SetWriteOption(const std::string& key, const std::string& value,
                       ParquetWriteOptions* options);
 
