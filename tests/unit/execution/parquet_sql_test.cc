@@ -16,10 +16,16 @@ using testing::Rows;
 
 namespace fs = std::filesystem;
 
+// Emptied once per process: a directory left by an earlier process with the
+// same pid would otherwise add its files to the partitioned reads.
 std::string TempDir() {
-  auto d = fs::temp_directory_path() / ("quiver_pq_sql_" + std::to_string(::getpid()));
-  fs::create_directories(d);
-  return d.string();
+  static const std::string dir = [] {
+    auto d = fs::temp_directory_path() / ("quiver_pq_sql_" + std::to_string(::getpid()));
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d.string();
+  }();
+  return dir;
 }
 
 std::string Join(const std::vector<std::string>& rows) {

@@ -3,6 +3,8 @@
 // corrupt and fuzzed files it must fail cleanly. Also coalesced reads.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "quiver/arrow/array.h"
@@ -190,7 +192,9 @@ TEST(ParquetStream, ProjectedChunksInOneRead) {
                          ArrayFromVector(int64(), b).value()});
   ParquetWriteOptions o;
   o.column.page_row_limit = 300;  // batches span page boundaries
-  const std::string path = (fs::temp_directory_path() / "quiver_stream_test.parquet").string();
+  const std::string path = (fs::temp_directory_path() /
+                            ("quiver_stream_test_" + std::to_string(::getpid()) + ".parquet"))
+                               .string();
   ASSERT_TRUE(WriteParquetFile(path, sch, {batch}, o).ok());
   auto reader = OpenParquetFile(path).value();
   auto rows = RowGroupBatchReader::Open(reader, 0, {2, 0}).value();

@@ -26,8 +26,13 @@ fs::path IntegrationDir() {
 }
 
 std::string TempPath(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("quiver_pq_writer_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  // Emptied once per process (an earlier process may have had this pid).
+  static const fs::path dir = [] {
+    auto d = fs::temp_directory_path() / ("quiver_pq_writer_" + std::to_string(::getpid()));
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+  }();
   return (dir / name).string();
 }
 
