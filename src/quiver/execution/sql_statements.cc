@@ -6,6 +6,7 @@
 #include "quiver/datasource/listing_table.h"
 #include "quiver/datasource/mem_table.h"
 #include "quiver/execution/copy_to.h"
+#include "quiver/execution/dml_statements.h"
 #include "quiver/execution/partitioned_table.h"
 #include "quiver/execution/session_state.h"
 #include "quiver/execution/view_table.h"
@@ -170,38 +171,8 @@ Result<DataFrame> CountResult(const std::shared_ptr<SessionState>& state, int64_
 }
 
 Result<DataFrame> Insert(const std::shared_ptr<SessionState>& state, const sql::Insert& ins) {
-  QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(ins.table));
-  auto table = state->catalog().GetTable(ref);
-  if (!table) return Status::Plan("table '" + state->catalog().Resolve(ref).ToString() + "' not found");
-  SqlToRel planner(state.get());
-  QUIVER_ASSIGN_OR_RAISE(auto source, planner.PlanQuery(*ins.source));
-  SchemaPtr target = table->schema();
-  if (!ins.columns.empty()) {
-    // Named columns: place each source column, fill the others with NULL.
-    if (ins.columns.size() != static_cast<size_t>(source->schema->num_fields())) {
-      return Status::Plan("Column count doesn't match insert query!");
-    }
-    std::vector<ExprPtr> exprs;
-    for (const auto& f : target->fields()) {
-      int found = -1;
-      for (size_t i = 0; i < ins.columns.size(); ++i) {
-        if (ins.columns[i].value == f->name()) found = static_cast<int>(i);
-      }
-      exprs.push_back(found < 0 ? Alias(CastTo(LitNull(), f->type()), f->name())
-                                : Alias(Col(source->schema->column(found)), f->name()));
-    }
-    QUIVER_ASSIGN_OR_RAISE(source, MakeProjection(source, std::move(exprs)));
-  }
-  if (source->schema->num_fields() != target->num_fields()) {
-    return Status::Plan("Inserting query must have the same schema with the table. Expected " +
-                        std::to_string(target->num_fields()) + " columns, got " +
-                        std::to_string(source->schema->num_fields()));
-  }
-  QUIVER_ASSIGN_OR_RAISE(auto batches, state->Execute(source));
-  QUIVER_ASSIGN_OR_RAISE(auto cast, CastBatchesTo(batches, target));
-  int64_t rows = 0;
-  for (const auto& b : cast) rows += b->num_rows();
-  QUIVER_RETURN_NOT_OK(table->Insert(cast, ins.overwrite));
+  QUIVER_ASSIGN_OR_RAISE(auto plan, PlanInsert(state, ins));
+  QUIVER_ASSIGN_OR_RAISE(int64_t rows, ExecuteWrite(state, plan));
   return CountResult(state, rows);
 }
 
@@ -259,9 +230,16 @@ Result<DataFrame> RunStatement(const std::shared_ptr<SessionState>& state,
     return DataFrame(state, plan);
   }
   if (auto e = st.As<sql::Explain>()) {
-    auto inner = e->statement->As<sql::QueryStatement>();
-    if (!inner) return Status::NotImplemented("EXPLAIN of statements other than queries");
-    QUIVER_ASSIGN_OR_RAISE(auto plan, planner.PlanQuery(*inner->query));
+    LogicalPlanPtr plan;
+    if (auto ins = e->statement->As<sql::Insert>()) {
+      QUIVER_ASSIGN_OR_RAISE(plan, PlanInsert(state, *ins));
+    } else if (auto cp = e->statement->As<sql::Copy>()) {
+      QUIVER_ASSIGN_OR_RAISE(plan, PlanCopyTo(state, *cp));
+    } else {
+      auto inner = e->statement->As<sql::QueryStatement>();
+      if (!inner) return Status::NotImplemented("EXPLAIN of statements other than queries");
+      QUIVER_ASSIGN_OR_RAISE(plan, planner.PlanQuery(*inner->query));
+    }
     QUIVER_ASSIGN_OR_RAISE(auto optimized, state->Optimize(plan));
     QUIVER_ASSIGN_OR_RAISE(auto explain, MakeExplain(optimized, e->verbose, e->analyze));
     return DataFrame(state, explain);

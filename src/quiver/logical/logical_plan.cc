@@ -1,5 +1,6 @@
 #include "quiver/logical/logical_plan.h"
 
+#include "quiver/logical/dml.h"
 #include "quiver/logical/type_coercion.h"
 #include "quiver/logical/unnest.h"
 #include "quiver/logical/window.h"
@@ -264,6 +265,8 @@ std::string LogicalPlan::NodeToString() const {
     case PlanKind::kRecursiveQuery:
       return std::string("RecursiveQuery: is_distinct=") + (is_distinct ? "true" : "false");
     case PlanKind::kUnnest: return UnnestNodeToString(*this);
+    case PlanKind::kDml:
+    case PlanKind::kCopyTo: return WriteNodeToString(*this);
   }
   return "?";
 }

@@ -31,7 +31,11 @@ enum class PlanKind : uint8_t {
   kUnion,
   kRecursiveQuery,  // WITH RECURSIVE: inputs [static, recursive] (recursive_query.h)
   kUnnest,  // exprs: the unnested list columns (unnest.h)
+  kDml,     // INSERT INTO a table: write (dml.h)
+  kCopyTo,  // COPY ... TO files: write (dml.h)
 };
+
+struct WriteSpec;
 
 struct LogicalPlan {
   PlanKind kind = PlanKind::kEmptyRelation;
@@ -73,6 +77,8 @@ struct LogicalPlan {
   // kRecursiveQuery: UNION (true) or UNION ALL; table_name is the CTE's name,
   // source its WorkTableSource
   bool is_distinct = false;
+  // kDml, kCopyTo: target and sink (dml.h)
+  std::shared_ptr<const WriteSpec> write;
 
   const LogicalPlanPtr& input() const { return inputs[0]; }
   /// One line for this node, as EXPLAIN prints it ("Filter: t.a > Int64(1)").

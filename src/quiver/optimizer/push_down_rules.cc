@@ -192,6 +192,15 @@ class PushDownProjection : public OptimizerRule {
         QUIVER_ASSIGN_OR_RAISE(auto in, Prune(p->input(), need));
         return WithNewInputs(p, {in});
       }
+      case PlanKind::kDml:
+      case PlanKind::kCopyTo: {
+        // Every input column is written.
+        std::vector<Column> need;
+        const DFSchema& in_schema = *p->input()->schema;
+        for (int i = 0; i < in_schema.num_fields(); ++i) need.push_back(in_schema.column(i));
+        QUIVER_ASSIGN_OR_RAISE(auto in, Prune(p->input(), need));
+        return WithNewInputs(p, {in});
+      }
       default: return p;
     }
   }

@@ -4,6 +4,7 @@
 #include "quiver/arrow/compute/compute.h"
 #include "quiver/physical/aggregate_exec.h"
 #include "quiver/physical/create_physical_expr.h"
+#include "quiver/physical/data_sink_exec.h"
 #include "quiver/physical/hash_join_exec.h"
 #include "quiver/physical/operators.h"
 #include "quiver/physical/recursive_query_exec.h"
@@ -206,6 +207,11 @@ Result<ExecutionPlanPtr> Plan(const LogicalPlanPtr& p, const ConfigOptions& conf
       QUIVER_ASSIGN_OR_RAISE(auto input, Plan(p->input(), config));
       return ExecutionPlanPtr(
           std::make_shared<UnnestExec>(std::move(input), UnnestColumns(*p), p->schema->ToArrow()));
+    }
+    case PlanKind::kDml:
+    case PlanKind::kCopyTo: {
+      QUIVER_ASSIGN_OR_RAISE(auto input, Plan(p->input(), config));
+      return ExecutionPlanPtr(std::make_shared<DataSinkExec>(std::move(input), p->write));
     }
   }
   return Status::NotImplemented("physical planning of " + p->NodeToString());
