@@ -81,7 +81,7 @@ TEST_F(DmlPlanTest, CopyThenInsertIntoPartitionedTable) {
   ASSERT_TRUE(Rows(ctx_,
                    "CREATE EXTERNAL TABLE p(a INT, b VARCHAR) STORED AS CSV "
                    "PARTITIONED BY (b) LOCATION '" +
-                       target + "' OPTIONS ('format.has_header' 'true')")
+                       target + "'")
                   .ok());
   std::string plan = Explain(ctx_, "INSERT INTO p VALUES (5, 'x')");
   EXPECT_NE(plan.find("DataSinkExec: sink=CsvSink(file_groups=[])"), std::string::npos) << plan;
