@@ -57,7 +57,7 @@ Result<Datum> CaseMap(const Args& a, int64_t n, bool upper) {
       size_t pos = 0;
       while (pos < v.size()) {
         uint32_t cp = Utf8Decode(v, &pos);
-        Utf8Append(upper ? ToUpperCp(cp) : ToLowerCp(cp), &out);
+        AppendUtf8(upper ? ToUpperCp(cp) : ToLowerCp(cp), &out);
       }
     }
     return kRowValue;
@@ -177,7 +177,7 @@ Result<Datum> Pad(const Args& a, int64_t rows, bool left) {
         }
         std::vector<uint32_t> fc = Utf8CodePoints(f);
         std::string padding;
-        for (int64_t k = 0; k < t - len; ++k) Utf8Append(fc[k % fc.size()], &padding);
+        for (int64_t k = 0; k < t - len; ++k) AppendUtf8(fc[k % fc.size()], &padding);
         if (left) out.append(padding);
         out.append(v);
         if (!left) out.append(padding);
@@ -216,7 +216,7 @@ Result<Datum> Trim(const Args& a, int64_t rows, int which) {
     if (which & 2) {
       while (e > b && in(vs[e - 1])) --e;
     }
-    for (size_t k = b; k < e; ++k) Utf8Append(vs[k], &out);
+    for (size_t k = b; k < e; ++k) AppendUtf8(vs[k], &out);
     return kRowValue;
   });
 }
@@ -273,7 +273,7 @@ Result<Datum> Reverse(const Args& a, int64_t rows) {
   StringReader s(a[0]);
   return MapToString(a, rows, OutType(a), [&](int64_t i, std::string& out) {
     std::vector<uint32_t> cs = Utf8CodePoints(s.Get(i));
-    for (size_t k = cs.size(); k-- > 0;) Utf8Append(cs[k], &out);
+    for (size_t k = cs.size(); k-- > 0;) AppendUtf8(cs[k], &out);
     return kRowValue;
   });
 }
@@ -343,7 +343,7 @@ Result<Datum> Initcap(const Args& a, int64_t rows) {
     size_t pos = 0;
     while (pos < v.size()) {
       uint32_t cp = Utf8Decode(v, &pos);
-      Utf8Append(prev_alnum ? ToLowerCp(cp) : ToUpperCp(cp), &out);
+      AppendUtf8(prev_alnum ? ToLowerCp(cp) : ToUpperCp(cp), &out);
       prev_alnum = IsAlnumCp(cp);
     }
     return kRowValue;
@@ -375,7 +375,7 @@ Result<Datum> Chr(const Args& a, int64_t rows) {
           err = Status::Execution("requested character too large for encoding.");
           return kRowError;
         }
-        Utf8Append(static_cast<uint32_t>(v), &out);
+        AppendUtf8(static_cast<uint32_t>(v), &out);
         return kRowValue;
       },
       &err);
@@ -392,9 +392,9 @@ Result<Datum> Translate(const Args& a, int64_t rows) {
       uint32_t cp = Utf8Decode(v, &pos);
       auto it = std::find(f.begin(), f.end(), cp);
       if (it == f.end()) {
-        Utf8Append(cp, &out);
+        AppendUtf8(cp, &out);
       } else if (static_cast<size_t>(it - f.begin()) < t.size()) {
-        Utf8Append(t[it - f.begin()], &out);
+        AppendUtf8(t[it - f.begin()], &out);
       }
     }
     return kRowValue;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "quiver/functions/function_util.h"
+#include "quiver/common/utf8.h"
 
 namespace quiver::functions {
 
@@ -122,7 +123,6 @@ int64_t Utf8Length(std::string_view s);
 size_t Utf8Advance(std::string_view s, int64_t chars);
 /// Decodes the code point at byte `pos`, advancing pos (invalid bytes read as themselves).
 uint32_t Utf8Decode(std::string_view s, size_t* pos);
-void Utf8Append(uint32_t cp, std::string* out);
 /// Unicode lower/upper case of one code point.
 uint32_t ToLowerCp(uint32_t cp);
 uint32_t ToUpperCp(uint32_t cp);
