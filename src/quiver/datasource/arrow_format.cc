@@ -1,4 +1,5 @@
 #include "quiver/datasource/arrow_format.h"
+#include "quiver/datasource/scan_schema.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -50,13 +51,7 @@ class ArrowScanExec : public ExecutionPlan {
         table_schema_(std::move(table_schema)),
         projection_(std::move(projection)),
         limit_(limit) {
-    std::vector<FieldPtr> fields;
-    if (projection_) {
-      for (int i : *projection_) fields.push_back(table_schema_->field(i));
-    } else {
-      fields = table_schema_->fields();
-    }
-    schema_ = quiver::schema(std::move(fields));
+    schema_ = ProjectedSchema(table_schema_, projection_);
   }
   std::string name() const override { return "ArrowExec"; }
   SchemaPtr schema() const override { return schema_; }
@@ -67,11 +62,7 @@ class ArrowScanExec : public ExecutionPlan {
   }
   int output_partitions() const override { return static_cast<int>(morsels_.size()); }
   std::string DisplayAs() const override {
-    std::string out = "ArrowExec: morsels=" + std::to_string(morsels_.size()) + ", projection=[";
-    for (int i = 0; i < schema_->num_fields(); ++i) {
-      out += (i ? ", " : "") + schema_->field(i)->name();
-    }
-    out += "]";
+    std::string out = "ArrowExec: morsels=" + std::to_string(morsels_.size()) + ", projection=" + FieldNameList(*schema_);
     if (limit_) out += ", limit=" + std::to_string(*limit_);
     return out;
   }

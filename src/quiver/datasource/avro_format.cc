@@ -1,4 +1,5 @@
 #include "quiver/datasource/avro_format.h"
+#include "quiver/datasource/scan_schema.h"
 
 #include <algorithm>
 #include <fstream>
@@ -74,13 +75,7 @@ class AvroScanExec : public ExecutionPlan {
         table_schema_(std::move(table_schema)),
         projection_(std::move(projection)),
         limit_(limit) {
-    if (projection_) {
-      std::vector<FieldPtr> fields;
-      for (int i : *projection_) fields.push_back(table_schema_->field(i));
-      schema_ = quiver::schema(std::move(fields));
-    } else {
-      schema_ = table_schema_;
-    }
+    schema_ = ProjectedSchema(table_schema_, projection_);
   }
   std::string name() const override { return "AvroExec"; }
   SchemaPtr schema() const override { return schema_; }
@@ -96,13 +91,7 @@ class AvroScanExec : public ExecutionPlan {
     std::string s = "AvroExec: files=" + std::to_string(num_files_) +
                     " blocks=" + std::to_string(blocks) +
                     " morsels=" + std::to_string(runs_.size());
-    if (projection_) {
-      s += ", projection=[";
-      for (int i = 0; i < schema_->num_fields(); ++i) {
-        s += (i ? ", " : "") + schema_->field(i)->name();
-      }
-      s += "]";
-    }
+    if (projection_) s += ", projection=" + FieldNameList(*schema_);
     if (limit_) s += ", limit=" + std::to_string(*limit_);
     return s;
   }

@@ -1,4 +1,5 @@
 #include "quiver/datasource/csv_format.h"
+#include "quiver/datasource/scan_schema.h"
 
 #include <algorithm>
 
@@ -25,13 +26,7 @@ class CsvScanExec : public ExecutionPlan {
         projection_(std::move(projection)),
         limit_(limit) {
     options_.schema = file_schema_;
-    if (projection_) {
-      std::vector<FieldPtr> fields;
-      for (int i : *projection_) fields.push_back(file_schema_->field(i));
-      schema_ = quiver::schema(std::move(fields));
-    } else {
-      schema_ = file_schema_;
-    }
+    schema_ = ProjectedSchema(file_schema_, projection_);
   }
   std::string name() const override { return "CsvExec"; }
   SchemaPtr schema() const override { return schema_; }
@@ -43,13 +38,7 @@ class CsvScanExec : public ExecutionPlan {
   int output_partitions() const override { return static_cast<int>(morsels_.size()); }
   std::string DisplayAs() const override {
     std::string out = "CsvExec: morsels=" + std::to_string(morsels_.size());
-    if (projection_) {
-      out += ", projection=[";
-      for (size_t i = 0; i < schema_->fields().size(); ++i) {
-        out += (i ? ", " : "") + schema_->field(static_cast<int>(i))->name();
-      }
-      out += "]";
-    }
+    if (projection_) out += ", projection=" + FieldNameList(*schema_);
     if (limit_) out += ", limit=" + std::to_string(*limit_);
     return out + ", has_header=" + (options_.has_header ? "true" : "false");
   }

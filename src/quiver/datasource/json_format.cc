@@ -1,4 +1,5 @@
 #include "quiver/datasource/json_format.h"
+#include "quiver/datasource/scan_schema.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -29,13 +30,7 @@ class JsonScanExec : public ExecutionPlan {
         projection_(std::move(projection)),
         limit_(limit) {
     options_.schema = file_schema_;
-    if (projection_) {
-      std::vector<FieldPtr> fields;
-      for (int i : *projection_) fields.push_back(file_schema_->field(i));
-      schema_ = quiver::schema(std::move(fields));
-    } else {
-      schema_ = file_schema_;
-    }
+    schema_ = ProjectedSchema(file_schema_, projection_);
   }
   std::string name() const override { return "JsonExec"; }
   SchemaPtr schema() const override { return schema_; }
@@ -47,13 +42,7 @@ class JsonScanExec : public ExecutionPlan {
   int output_partitions() const override { return static_cast<int>(morsels_.size()); }
   std::string DisplayAs() const override {
     std::string out = "JsonExec: morsels=" + std::to_string(morsels_.size());
-    if (projection_) {
-      out += ", projection=[";
-      for (size_t i = 0; i < schema_->fields().size(); ++i) {
-        out += (i ? ", " : "") + schema_->field(static_cast<int>(i))->name();
-      }
-      out += "]";
-    }
+    if (projection_) out += ", projection=" + FieldNameList(*schema_);
     if (limit_) out += ", limit=" + std::to_string(*limit_);
     return out;
   }

@@ -1,4 +1,5 @@
 #include "quiver/datasource/listing_table.h"
+#include "quiver/datasource/scan_schema.h"
 
 #include <fnmatch.h>
 
@@ -38,13 +39,6 @@ std::vector<FileInfo> ListGlobRecursive(const std::string& path, const std::stri
   std::sort(out.begin(), out.end(),
             [](const FileInfo& a, const FileInfo& b) { return a.path < b.path; });
   return out;
-}
-
-SchemaPtr Project(const SchemaPtr& s, const std::optional<std::vector<int>>& projection) {
-  if (!projection) return s;
-  std::vector<FieldPtr> fields;
-  for (int i : *projection) fields.push_back(s->field(i));
-  return schema(std::move(fields));
 }
 
 // Appends each partition's values to the batches of its file scan.
@@ -215,7 +209,7 @@ Result<ExecutionPlanPtr> ListingTable::Scan(const ScanArgs& args) {
     QUIVER_ASSIGN_OR_RAISE(auto files, ListTableFiles(args.config));
     if (files.empty()) {
       return ExecutionPlanPtr(
-          std::make_shared<EmptyExec>(Project(schema_, args.projection), false));
+          std::make_shared<EmptyExec>(ProjectedSchema(schema_, args.projection), false));
     }
     return format_->CreateScan(files, file_schema_, args);
   }
@@ -246,7 +240,7 @@ Result<ExecutionPlanPtr> ListingTable::Scan(const ScanArgs& args) {
     for (const auto& c : used) file_only = file_only && file_schema_->GetFieldIndex(c.name) >= 0;
     if (file_only) file_args.filters.push_back(f);
   }
-  SchemaPtr out_schema = Project(schema_, args.projection);
+  SchemaPtr out_schema = ProjectedSchema(schema_, args.projection);
   std::vector<PartitionedScanExec::Group> groups;
   for (auto& p : listing.partitions) {
     QUIVER_ASSIGN_OR_RAISE(auto scan, format_->CreateScan(p.files, file_schema_, file_args));
