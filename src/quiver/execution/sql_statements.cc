@@ -13,6 +13,7 @@
 #include "quiver/logical/statement_clock.h"
 #include "quiver/sql/session_time_zone.h"
 #include "quiver/physical/create_physical_expr.h"
+#include "quiver/physical/data_sink_exec.h"
 
 namespace quiver {
 
@@ -134,32 +135,6 @@ Result<DataFrame> CreateExternalTable(const std::shared_ptr<SessionState>& state
   return Empty(state);
 }
 
-Result<std::vector<RecordBatchPtr>> CastBatchesTo(const std::vector<RecordBatchPtr>& batches,
-                                                  const SchemaPtr& target) {
-  std::vector<RecordBatchPtr> out;
-  for (const auto& b : batches) {
-    if (b->num_columns() != target->num_fields()) {
-      return Status::Plan("Inserting query must have the same schema with the table. Expected " +
-                          std::to_string(target->num_fields()) + " columns, got " +
-                          std::to_string(b->num_columns()));
-    }
-    std::vector<ArrayPtr> cols;
-    for (int i = 0; i < b->num_columns(); ++i) {
-      ArrayPtr c = b->column(i);
-      const auto& f = target->field(i);
-      if (!c->type()->Equals(*f->type())) {
-        QUIVER_ASSIGN_OR_RAISE(c, compute::Cast(c, f->type()));
-      }
-      if (!f->nullable() && c->null_count() > 0) {
-        return Status::Execution("Invalid batch column at '" + std::to_string(i) + "' has null but schema specifies non-nullable");
-      }
-      cols.push_back(std::move(c));
-    }
-    out.push_back(RecordBatch::Make(target, b->num_rows(), std::move(cols)));
-  }
-  return out;
-}
-
 Result<DataFrame> CountResult(const std::shared_ptr<SessionState>& state, int64_t n) {
   UInt64Builder b(uint64());
   QUIVER_RETURN_NOT_OK(b.Append(static_cast<uint64_t>(n)));
@@ -196,7 +171,7 @@ Result<DataFrame> CreateTable(const std::shared_ptr<SessionState>& state, const 
       QUIVER_ASSIGN_OR_RAISE(s, ColumnsSchema(ct.columns, state->config()));
     }
     QUIVER_ASSIGN_OR_RAISE(auto batches, state->Execute(plan));
-    QUIVER_ASSIGN_OR_RAISE(auto cast, CastBatchesTo(batches, s));
+    QUIVER_ASSIGN_OR_RAISE(auto cast, CastBatchesToTarget(batches, s));
     table = std::make_shared<MemTable>(s, std::vector<std::vector<RecordBatchPtr>>{cast});
   } else {
     QUIVER_ASSIGN_OR_RAISE(auto s, ColumnsSchema(ct.columns, state->config()));
