@@ -180,6 +180,12 @@ Result<std::shared_ptr<ListingTable>> ListingTable::Make(std::string path, FileF
   return t;
 }
 
+std::optional<Statistics> ListingTable::statistics() const {
+  auto scan = const_cast<ListingTable*>(this)->Scan(ScanArgs{});
+  if (!scan.ok()) return std::nullopt;
+  return (*scan)->statistics();
+}
+
 bool ListingTable::is_collection() const { return IsCollectionPath(path_); }
 
 FilterPushDown ListingTable::SupportsFilterPushDown(const Expr& filter) const {

@@ -33,6 +33,8 @@ class ListingTable : public TableProvider {
   Result<std::vector<FileInfo>> ListTableFiles(const ConfigOptions* config) const;
   /// UNBOUNDED tables over one file append to it instead of adding files.
   void set_append_to_file(bool v) { append_to_file_ = v; }
+  /// Those of a scan of every file (Parquet: from the footers).
+  std::optional<Statistics> statistics() const override;
 
  private:
   ListingTable() = default;

@@ -29,6 +29,11 @@ Result<ExecutionPlanPtr> MemTable::Scan(const ScanArgs& args) {
   return ExecutionPlanPtr(std::make_shared<MemoryExec>(schema_, partitions_, args.projection));
 }
 
+std::optional<Statistics> MemTable::statistics() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return MemoryExec(schema_, partitions_).statistics();
+}
+
 Status MemTable::Insert(const std::vector<RecordBatchPtr>& batches, bool overwrite) {
   std::lock_guard<std::mutex> lock(mu_);
   if (overwrite) partitions_.clear();

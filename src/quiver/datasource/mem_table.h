@@ -18,6 +18,7 @@ class MemTable : public TableProvider {
 
   SchemaPtr schema() const override { return schema_; }
   Result<ExecutionPlanPtr> Scan(const ScanArgs& args) override;
+  std::optional<Statistics> statistics() const override;
   Status Insert(const std::vector<RecordBatchPtr>& batches, bool overwrite) override;
 
  private:

@@ -1,10 +1,13 @@
 #include "quiver/datasource/parquet_format.h"
 
+#include <mutex>
+
 #include "quiver/datasource/parquet/file_reader.h"
 #include "quiver/datasource/parquet/row_group_reader.h"
 #include "quiver/datasource/parquet_late_filter.h"
 #include "quiver/datasource/parquet_pruning.h"
 #include "quiver/datasource/parquet_schema_merge.h"
+#include "quiver/datasource/parquet_statistics.h"
 #include "quiver/arrow/compute/compute.h"
 #include "quiver/common/scalar_value.h"
 #include "quiver/physical/operators.h"
@@ -13,13 +16,7 @@ namespace quiver {
 
 namespace {
 
-// Rows [begin, end) of one row group (end < 0: to its end).
-struct RowGroupMorsel {
-  std::shared_ptr<parquet::ParquetFileReader> reader;
-  int row_group;
-  int64_t begin = 0;
-  int64_t end = -1;
-};
+using RowGroupMorsel = RowGroupPart;
 
 // Row groups smaller than this are never split into several morsels.
 constexpr int64_t kMinMorselRows = 64 * 1024;
@@ -191,6 +188,20 @@ class ParquetScanExec : public ExecutionPlan {
                                                               pruning_, filters_, limit_));
   }
   int output_partitions() const override { return static_cast<int>(morsels_.size()); }
+  Statistics statistics() const override {
+    std::call_once(stats_once_, [this] {
+      // The pieces of a split row group cover it: count each group whole once.
+      std::vector<RowGroupPart> groups;
+      for (const auto& m : morsels_) {
+        if (m.begin == 0) groups.push_back({m.reader, m.row_group, 0, -1});
+      }
+      stats_ = ParquetStatistics(groups, schema_);
+      // Pushed filters only prune (rows still need the filter above); a
+      // limit may stop early.
+      if (!filters_.empty() || limit_) stats_ = stats_.ToInexact();
+    });
+    return stats_;
+  }
   std::string DisplayAs() const override {
     int64_t groups = 0;
     for (const auto& m : morsels_) groups += m.begin == 0;
@@ -265,6 +276,8 @@ class ParquetScanExec : public ExecutionPlan {
   std::vector<ExprPtr> filters_;
   std::optional<int64_t> limit_;
   SchemaPtr schema_;
+  mutable std::once_flag stats_once_;
+  mutable Statistics stats_;
 };
 
 }  // namespace

@@ -17,6 +17,7 @@
 
 #include "quiver/arrow/record_batch.h"
 #include "quiver/common/config.h"
+#include "quiver/physical/statistics.h"
 
 namespace quiver {
 
@@ -77,6 +78,8 @@ class ExecutionPlan : public std::enable_shared_from_this<ExecutionPlan> {
   virtual Result<StreamPtr> Execute(int partition, const TaskContextPtr& ctx) = 0;
   /// One line for EXPLAIN: "FilterExec: a@0 > 1".
   virtual std::string DisplayAs() const = 0;
+  /// What is known of the output before running (default: nothing).
+  virtual Statistics statistics() const { return Statistics::Unknown(schema()->num_fields()); }
 
   /// For pipeline breakers: the sink that consumes child `child`; null for
   /// children that are streamed through. Called once per execution.

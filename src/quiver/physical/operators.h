@@ -23,6 +23,7 @@ class MemoryExec : public ExecutionPlan {
   int output_partitions() const override { return static_cast<int>(morsels_.size()); }
   Result<StreamPtr> Execute(int partition, const TaskContextPtr& ctx) override;
   std::string DisplayAs() const override;
+  Statistics statistics() const override;  // in plan_statistics.cc
 
  private:
   SchemaPtr schema_;
@@ -60,6 +61,7 @@ class ProjectionExec : public ExecutionPlan {
   int output_partitions() const override { return input_->output_partitions(); }
   Result<StreamPtr> Execute(int partition, const TaskContextPtr& ctx) override;
   std::string DisplayAs() const override;
+  Statistics statistics() const override;  // in plan_statistics.cc
 
  private:
   ExecutionPlanPtr input_;
@@ -79,6 +81,7 @@ class FilterExec : public ExecutionPlan {
   int output_partitions() const override { return input_->output_partitions(); }
   Result<StreamPtr> Execute(int partition, const TaskContextPtr& ctx) override;
   std::string DisplayAs() const override { return "FilterExec: " + predicate_->ToString(); }
+  Statistics statistics() const override { return input_->statistics().ToInexact(); }
 
  private:
   ExecutionPlanPtr input_;

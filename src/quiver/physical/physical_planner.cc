@@ -3,6 +3,7 @@
 #include "quiver/arrow/builder.h"
 #include "quiver/arrow/compute/compute.h"
 #include "quiver/physical/aggregate_exec.h"
+#include "quiver/physical/aggregate_statistics.h"
 #include "quiver/physical/create_physical_expr.h"
 #include "quiver/physical/data_sink_exec.h"
 #include "quiver/physical/hash_join_exec.h"
@@ -159,6 +160,8 @@ Result<ExecutionPlanPtr> Plan(const LogicalPlanPtr& p, const ConfigOptions& conf
     }
     case PlanKind::kAggregate: {
       QUIVER_ASSIGN_OR_RAISE(auto input, Plan(p->input(), config));
+      QUIVER_ASSIGN_OR_RAISE(auto answered, AggregateFromStatistics(*p, input));
+      if (answered) return answered;
       return PlanAggregate(*p, std::move(input));
     }
     case PlanKind::kSort: {

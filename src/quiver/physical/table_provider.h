@@ -26,6 +26,8 @@ struct ScanArgs {
 class TableProvider : public TableSource {
  public:
   virtual Result<ExecutionPlanPtr> Scan(const ScanArgs& args) = 0;
+  /// What is known of the whole table without reading it; nullopt: nothing.
+  virtual std::optional<Statistics> statistics() const { return std::nullopt; }
   /// Appends rows (INSERT INTO). Default: not supported.
   virtual Status Insert(const std::vector<RecordBatchPtr>& batches, bool overwrite) {
     return Status::NotImplemented("Insert into this table is not supported");
