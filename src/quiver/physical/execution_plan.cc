@@ -23,10 +23,12 @@ StreamPtr MakeVectorStream(std::vector<RecordBatchPtr> batches) {
   return std::make_unique<VectorStream>(std::move(batches));
 }
 
-std::string ExecutionPlan::ToString() const {
+std::string ExecutionPlan::ToString(bool with_statistics) const {
   std::string out;
   std::function<void(const ExecutionPlan&, int)> walk = [&](const ExecutionPlan& p, int depth) {
-    out += std::string(depth * 2, ' ') + p.DisplayAs() + "\n";
+    out += std::string(depth * 2, ' ') + p.DisplayAs();
+    if (with_statistics) out += ", statistics=[" + p.statistics().ToString() + "]";
+    out += "\n";
     for (const auto& c : p.children()) walk(*c, depth + 1);
   };
   walk(*this, 0);

@@ -85,8 +85,9 @@ class ExecutionPlan : public std::enable_shared_from_this<ExecutionPlan> {
   /// children that are streamed through. Called once per execution.
   virtual Sink* sink_for_child(int child) { return nullptr; }
 
-  /// The indented tree, for EXPLAIN.
-  std::string ToString() const;
+  /// The indented tree, for EXPLAIN; each line ends with ", statistics=[...]"
+  /// when `with_statistics` (datafusion.explain.show_statistics).
+  std::string ToString(bool with_statistics = false) const;
 };
 
 }  // namespace quiver

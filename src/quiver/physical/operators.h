@@ -119,6 +119,7 @@ class GlobalLimitExec : public MaterializingExec {
   std::string name() const override { return "GlobalLimitExec"; }
   Result<ExecutionPlanPtr> WithNewChildren(std::vector<ExecutionPlanPtr> c) const override;
   std::string DisplayAs() const override;
+  Statistics statistics() const override;  // in plan_statistics.cc
 
  protected:
   Status Consume(SinkLocalState* local, int partition, const RecordBatchPtr& batch) override;

@@ -114,7 +114,8 @@ Result<ExecutionPlanPtr> PlanExplain(const LogicalPlan& p, const ConfigOptions& 
   if (physical) {
     QUIVER_ASSIGN_OR_RAISE(auto plan, Plan(p.input(), config));
     QUIVER_RETURN_NOT_OK(types.Append("physical_plan"));
-    QUIVER_RETURN_NOT_OK(plans.Append(plan->ToString()));
+    QUIVER_RETURN_NOT_OK(
+        plans.Append(plan->ToString(config.GetBool("datafusion.explain.show_statistics"))));
     ++rows;
   }
   SchemaPtr s = p.schema->ToArrow();

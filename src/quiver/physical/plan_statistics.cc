@@ -1,6 +1,8 @@
 // Statistics of the basic operators: memory scans know their rows and null
 // counts exactly; projections pass column statistics through; filters make
 // everything an estimate (in operators.h).
+#include <algorithm>
+
 #include "quiver/physical/operators.h"
 
 namespace quiver {
@@ -30,6 +32,19 @@ Statistics ProjectionExec::statistics() const {
         s.columns[i] = in.columns[c->index()];
       }
     }
+  }
+  return s;
+}
+
+Statistics GlobalLimitExec::statistics() const {
+  const Statistics in = input_->statistics();
+  Statistics s = Statistics::Unknown(schema()->num_fields());
+  if (in.num_rows.known()) {
+    int64_t n = std::max<int64_t>(0, in.num_rows.value - skip_);
+    if (fetch_) n = std::min(n, *fetch_);
+    s.num_rows = {in.num_rows.precision, n};
+  } else if (fetch_) {
+    s.num_rows = StatCount::Inexact(*fetch_);
   }
   return s;
 }
