@@ -85,6 +85,9 @@ class ChunkDecoder {
     }
     QUIVER_ASSIGN_OR_RAISE(dict_, DecodeDictionaryPage(out_->type, out_->type_length, h.num_values,
                                                        page.data, page.size, page.owner));
+    if (out_->type == PhysicalType::kByteArray || out_->type == PhysicalType::kFixedLenByteArray) {
+      QUIVER_RETURN_NOT_OK(FlattenDictionary());
+    }
     return Status::OK();
   }
 
@@ -215,7 +218,9 @@ class ChunkDecoder {
     if (queue_.empty()) return Corrupt("fewer values than levels require");
     ValuePage page = std::move(queue_.front());
     queue_.pop_front();
-    if (page.encoding == Encoding::kPlainDictionary || page.encoding == Encoding::kRleDictionary) {
+    active_is_dict_ =
+        page.encoding == Encoding::kPlainDictionary || page.encoding == Encoding::kRleDictionary;
+    if (active_is_dict_) {
       if (!dict_) return Corrupt("dictionary-encoded page without a dictionary page");
       if (!dict_decoder_) dict_decoder_ = MakeDictionaryDecoder(dict_);
       active_ = dict_decoder_.get();
@@ -242,6 +247,8 @@ class ChunkDecoder {
       size_t at = dst->fixed.size();
       dst->fixed.resize(at + static_cast<size_t>(n) * width);
       QUIVER_ASSIGN_OR_RAISE(got, active_->Decode(dst->fixed.data() + at, n));
+    } else if (active_is_dict_) {
+      QUIVER_ASSIGN_OR_RAISE(got, GatherDictionary(n, dst));
     } else {
       views_.resize(n);
       QUIVER_ASSIGN_OR_RAISE(got, active_->Decode(views_.data(), n));
@@ -271,6 +278,66 @@ class ChunkDecoder {
     return Status::OK();
   }
 
+  // Byte-array dictionaries are copied once into one contiguous buffer with
+  // offsets, so that gathering a page's values is a run of memcpy with no
+  // per-value views or length checks (the checks happened here, once).
+  Status FlattenDictionary() {
+    const auto* views = reinterpret_cast<const ByteArray*>(dict_->values.data());
+    const bool flba = out_->type == PhysicalType::kFixedLenByteArray;
+    dict_offsets_.resize(static_cast<size_t>(dict_->size) + 1);
+    int64_t total = 0;
+    for (int64_t i = 0; i < dict_->size; ++i) {
+      if (flba && views[i].len != static_cast<uint32_t>(out_->type_length)) {
+        return Corrupt("FIXED_LEN_BYTE_ARRAY value of the wrong length");
+      }
+      dict_offsets_[i] = total;
+      total += views[i].len;
+    }
+    dict_offsets_[dict_->size] = total;
+    // Slack after the last value: short values are copied as 16 bytes.
+    dict_bytes_.resize(static_cast<size_t>(total) + kCopySlack);
+    for (int64_t i = 0; i < dict_->size; ++i) {
+      if (views[i].len)
+        std::memcpy(dict_bytes_.data() + dict_offsets_[i], views[i].ptr, views[i].len);
+    }
+    return Status::OK();
+  }
+
+  // Decodes `n` dictionary-encoded byte-array values of the active page into `dst`.
+  Result<int64_t> GatherDictionary(int64_t n, LeafData* dst) {
+    indices_.resize(static_cast<size_t>(n));
+    QUIVER_ASSIGN_OR_RAISE(int64_t got, active_->DecodeIndices(indices_.data(), n));
+    const uint32_t* idx = indices_.data();
+    const int64_t* doff = dict_offsets_.data();
+    int64_t total = 0;
+    for (int64_t i = 0; i < got; ++i) total += doff[idx[i] + 1] - doff[idx[i]];
+    if (dst->bin_offsets.empty()) dst->bin_offsets.push_back(0);
+    const size_t at = dst->bin_data.size();
+    dst->bin_data.resize(at + static_cast<size_t>(total) + kCopySlack);
+    uint8_t* out = dst->bin_data.data() + at;
+    const uint8_t* src = dict_bytes_.data();
+    const size_t first = dst->bin_offsets.size();
+    dst->bin_offsets.resize(first + static_cast<size_t>(got));
+    int64_t* offsets = dst->bin_offsets.data() + first;
+    int64_t off = static_cast<int64_t>(at);
+    for (int64_t i = 0; i < got; ++i) {
+      const int64_t b = doff[idx[i]];
+      const int64_t len = doff[idx[i] + 1] - b;
+      if (len <= kCopySlack) {
+        std::memcpy(out, src + b, kCopySlack);  // both buffers have the slack
+      } else {
+        std::memcpy(out, src + b, static_cast<size_t>(len));
+      }
+      out += len;
+      off += len;
+      offsets[i] = off;
+    }
+    dst->bin_data.resize(at + static_cast<size_t>(total));
+    return got;
+  }
+
+  static constexpr int64_t kCopySlack = 16;
+
   struct ValuePage {
     std::shared_ptr<const void> owner;
     Encoding encoding;
@@ -290,6 +357,10 @@ class ChunkDecoder {
   std::deque<ValuePage> queue_;
   int64_t queued_values_ = 0;
   ValueDecoder* active_ = nullptr;
+  bool active_is_dict_ = false;
+  std::vector<int64_t> dict_offsets_;  // byte-array dictionaries, flattened
+  std::vector<uint8_t> dict_bytes_;
+  std::vector<uint32_t> indices_;
   std::shared_ptr<const void> active_page_;
   int64_t active_left_ = 0;
 };

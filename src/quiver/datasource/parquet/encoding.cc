@@ -350,6 +350,23 @@ class DictionaryDecoder final : public ValueDecoder {
     left_ = num_values;
     return Status::OK();
   }
+  Result<int64_t> DecodeIndices(uint32_t* out, int64_t n) override {
+    const uint64_t size = static_cast<uint64_t>(dict_->size);
+    int64_t done = 0;
+    n = std::min(n, left_);
+    while (done < n) {
+      int k = static_cast<int>(std::min<int64_t>(n - done, 1 << 20));
+      QUIVER_ASSIGN_OR_RAISE(int got, rle_.GetBatch(out + done, k));
+      uint32_t bad = 0;
+      for (int i = 0; i < got; ++i) bad |= static_cast<uint32_t>(out[done + i] >= size);
+      if (bad) return Corrupt("dictionary index out of range");
+      done += got;
+      if (got < k) break;
+    }
+    left_ -= done;
+    return done;
+  }
+
   Result<int64_t> Decode(void* out, int64_t n) override {
     uint32_t idx[1024];
     auto* o = static_cast<uint8_t*>(out);
@@ -360,9 +377,9 @@ class DictionaryDecoder final : public ValueDecoder {
     while (done < n) {
       int k = static_cast<int>(std::min<int64_t>(n - done, 1024));
       QUIVER_ASSIGN_OR_RAISE(int got, rle_.GetBatch(idx, k));
-      for (int i = 0; i < got; ++i) {
-        if (idx[i] >= size) return Corrupt("dictionary index out of range");
-      }
+      uint32_t bad = 0;
+      for (int i = 0; i < got; ++i) bad |= static_cast<uint32_t>(idx[i] >= size);
+      if (bad) return Corrupt("dictionary index out of range");
       switch (width_) {
         case 1: Gather<uint8_t>(values, idx, got, o + done); break;
         case 4: Gather<uint32_t>(values, idx, got, o + done * 4); break;
@@ -395,6 +412,10 @@ class DictionaryDecoder final : public ValueDecoder {
 };
 
 }  // namespace
+
+Result<int64_t> ValueDecoder::DecodeIndices(uint32_t*, int64_t) {
+  return Status::Internal("dictionary indices asked of a non-dictionary decoder");
+}
 
 int DecodedValueSize(PhysicalType type) {
   switch (type) {

@@ -36,6 +36,9 @@ class ValueDecoder {
   /// Decodes up to `n` values into `out`; returns how many were decoded.
   /// Fewer than `n` means the page ran out (the caller decides if that is an error).
   virtual Result<int64_t> Decode(void* out, int64_t n) = 0;
+  /// Dictionary decoders: the next up to `n` dictionary indices, each checked
+  /// against the dictionary size; returns how many. Others: an error.
+  virtual Result<int64_t> DecodeIndices(uint32_t* out, int64_t n);
 };
 
 /// A decoder for `encoding` of `type` (type_length: FIXED_LEN_BYTE_ARRAY width).
