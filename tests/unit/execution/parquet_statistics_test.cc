@@ -91,6 +91,17 @@ TEST_F(ParquetStatisticsTest, TableProviderStatistics) {
   EXPECT_EQ(st->columns[x].max.value.ValueToString(), "7");
 }
 
+TEST_F(ParquetStatisticsTest, ExplainShowsStatistics) {
+  ASSERT_TRUE(Rows(ctx_, "SET datafusion.explain.show_statistics = true").ok());
+  const std::string plan = Plan("SELECT x FROM t");
+  EXPECT_NE(plan.find("statistics=[Rows=Exact(5), Bytes=Absent, [(Col[0]: Min=Exact(Int32(-3)) "
+                      "Max=Exact(Int32(7)) Null=Exact(2))]]"),
+            std::string::npos)
+      << plan;
+  // After pruning the file whose x is -3: an estimate over the files left.
+  EXPECT_NE(Plan("SELECT x FROM t WHERE x > 0").find("Rows=Inexact(4)"), std::string::npos);
+}
+
 TEST(MemTableStatistics, CountFromRowCounts) {
   SessionContext ctx;
   ASSERT_TRUE(Rows(ctx, "CREATE TABLE m AS VALUES (1), (NULL), (3)").ok());
