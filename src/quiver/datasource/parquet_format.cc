@@ -1,5 +1,6 @@
 #include "quiver/datasource/parquet_format.h"
 
+#include <atomic>
 #include <mutex>
 
 #include "quiver/datasource/parquet/file_reader.h"
@@ -17,6 +18,13 @@ namespace quiver {
 namespace {
 
 using RowGroupMorsel = RowGroupPart;
+
+// What the scan's streams did (EXPLAIN ANALYZE).
+struct ScanMetrics {
+  std::atomic<int64_t> output_rows{0};
+  std::atomic<int64_t> page_index_rows_pruned{0};
+  std::atomic<int64_t> bytes_scanned{0};
+};
 
 // Row groups smaller than this are never split into several morsels.
 constexpr int64_t kMinMorselRows = 64 * 1024;
@@ -73,7 +81,8 @@ class RowGroupStream : public RecordBatchStream {
  public:
   RowGroupStream(RowGroupMorsel m, std::vector<int> cols, SchemaPtr schema, bool zero_columns,
                  int64_t batch_size, std::shared_ptr<const LateFilter> late,
-                 std::vector<ExprPtr> filters, std::shared_ptr<const FileAdapter> adapt)
+                 std::vector<ExprPtr> filters, std::shared_ptr<const FileAdapter> adapt,
+                 std::shared_ptr<ScanMetrics> metrics)
       : m_(std::move(m)),
         cols_(std::move(cols)),
         schema_(std::move(schema)),
@@ -81,7 +90,8 @@ class RowGroupStream : public RecordBatchStream {
         batch_size_(batch_size),
         late_(std::move(late)),
         filters_(std::move(filters)),
-        adapt_(std::move(adapt)) {}
+        adapt_(std::move(adapt)),
+        metrics_(std::move(metrics)) {}
 
   Result<RecordBatchPtr> Next() override {
     if (done_) return RecordBatchPtr();
@@ -91,6 +101,7 @@ class RowGroupStream : public RecordBatchStream {
       const int64_t n = m_.reader->metadata().row_groups[m_.row_group].num_rows;
       const int64_t end = m_.end < 0 ? n : m_.end;
       auto b = RecordBatch::Make(schema_, end - m_.begin, {});
+      metrics_->output_rows += b->num_rows();
       return adapt_ ? adapt_->Apply(b) : b;
     }
     if (!rows_) {
@@ -100,7 +111,15 @@ class RowGroupStream : public RecordBatchStream {
       // Pages whose statistics rule the filters out are skipped undecoded.
       int64_t pruned = 0;
       ranges_ = RowRangesMayMatch(*m_.reader, m_.row_group, filters_, &pruned);
-      if (m_.begin > 0 || m_.end >= 0) ranges_ = Clip(ranges_, m_.begin, m_.end);
+      if (m_.begin > 0 || m_.end >= 0) {
+        ranges_ = Clip(ranges_, m_.begin, m_.end);
+        // Count pruned rows of this morsel's range only.
+        int64_t kept = 0;
+        for (const auto& r : ranges_) kept += r.end - r.begin;
+        pruned = (m_.end < 0 ? num_rows_ : m_.end) - m_.begin - kept;
+      }
+      metrics_->page_index_rows_pruned += pruned;
+      metrics_->bytes_scanned += rows_->bytes_read();
       m_.reader.reset();
     }
     RecordBatchPtr b;
@@ -129,6 +148,7 @@ class RowGroupStream : public RecordBatchStream {
       }
       if (!b) ++range_;  // the range held no surviving row
     }
+    metrics_->output_rows += b->num_rows();
     if (adapt_) return adapt_->Apply(b);
     return b->WithSchema(schema_);
   }
@@ -154,6 +174,7 @@ class RowGroupStream : public RecordBatchStream {
   std::shared_ptr<const LateFilter> late_;
   std::vector<ExprPtr> filters_;
   std::shared_ptr<const FileAdapter> adapt_;  // null when the file matches the table
+  std::shared_ptr<ScanMetrics> metrics_;
   std::unique_ptr<parquet::RowGroupBatchReader> rows_;
   int64_t num_rows_ = 0;
   std::vector<RowRange> ranges_;  // rows that may match the filters
@@ -201,6 +222,13 @@ class ParquetScanExec : public ExecutionPlan {
       if (!filters_.empty() || limit_) stats_ = stats_.ToInexact();
     });
     return stats_;
+  }
+  std::string MetricsToString() const override {
+    return "output_rows=" + std::to_string(metrics_->output_rows.load()) +
+           ", row_groups_pruned_statistics=" + std::to_string(pruning_.pruned_by_statistics) +
+           ", row_groups_pruned_bloom_filter=" + std::to_string(pruning_.pruned_by_bloom_filter) +
+           ", page_index_rows_pruned=" + std::to_string(metrics_->page_index_rows_pruned.load()) +
+           ", bytes_scanned=" + std::to_string(metrics_->bytes_scanned.load());
   }
   std::string DisplayAs() const override {
     int64_t groups = 0;
@@ -265,7 +293,7 @@ class ParquetScanExec : public ExecutionPlan {
     }
     return StreamPtr(std::make_unique<RowGroupStream>(m, std::move(cols), read_schema, zero_columns,
                                                       ctx->batch_size(), std::move(late), filters_,
-                                                      std::move(adapt)));
+                                                      std::move(adapt), metrics_));
   }
 
  private:
@@ -276,6 +304,7 @@ class ParquetScanExec : public ExecutionPlan {
   std::vector<ExprPtr> filters_;
   std::optional<int64_t> limit_;
   SchemaPtr schema_;
+  std::shared_ptr<ScanMetrics> metrics_ = std::make_shared<ScanMetrics>();
   mutable std::once_flag stats_once_;
   mutable Statistics stats_;
 };

@@ -78,6 +78,9 @@ class ExecutionPlan : public std::enable_shared_from_this<ExecutionPlan> {
   virtual Result<StreamPtr> Execute(int partition, const TaskContextPtr& ctx) = 0;
   /// One line for EXPLAIN: "FilterExec: a@0 > 1".
   virtual std::string DisplayAs() const = 0;
+  /// Metrics gathered while running, "name=value, ..." (EXPLAIN ANALYZE);
+  /// empty when the operator keeps none.
+  virtual std::string MetricsToString() const { return ""; }
   /// What is known of the output before running (default: nothing).
   virtual Statistics statistics() const { return Statistics::Unknown(schema()->num_fields()); }
 

@@ -4,6 +4,7 @@
 #include "quiver/arrow/compute/compute.h"
 #include "quiver/physical/aggregate_exec.h"
 #include "quiver/physical/aggregate_statistics.h"
+#include "quiver/physical/analyze_exec.h"
 #include "quiver/physical/create_physical_expr.h"
 #include "quiver/physical/data_sink_exec.h"
 #include "quiver/physical/hash_join_exec.h"
@@ -101,6 +102,10 @@ Result<ExecutionPlanPtr> PlanAggregate(const LogicalPlan& p, ExecutionPlanPtr in
 }
 
 Result<ExecutionPlanPtr> PlanExplain(const LogicalPlan& p, const ConfigOptions& config) {
+  if (p.analyze) {
+    QUIVER_ASSIGN_OR_RAISE(auto analyzed, Plan(p.input(), config));
+    return ExecutionPlanPtr(std::make_shared<AnalyzeExec>(analyzed, p.schema->ToArrow()));
+  }
   // datafusion.explain.{logical,physical}_plan_only keep one of the two rows.
   bool logical = !config.GetBool("datafusion.explain.physical_plan_only");
   bool physical = !config.GetBool("datafusion.explain.logical_plan_only");

@@ -88,6 +88,7 @@ Result<std::unique_ptr<RowGroupBatchReader>> RowGroupBatchReader::Open(
   std::vector<ByteRange> fetched;
   for (const auto& r : reads) {
     QUIVER_ASSIGN_OR_RAISE(ByteRange bytes, source.ReadAt(r.offset, r.length));
+    out->bytes_read_ += bytes.size;
     fetched.push_back(std::move(bytes));
   }
   out->num_reads_ = static_cast<int64_t>(reads.size());

@@ -53,6 +53,8 @@ class RowGroupBatchReader {
   int64_t rows_left() const { return rows_left_; }
   /// Number of reads issued for the column chunks (for tests).
   int64_t num_reads() const { return num_reads_; }
+  /// Bytes those reads fetched.
+  int64_t bytes_read() const { return bytes_read_; }
 
  private:
   RowGroupBatchReader() = default;
@@ -65,6 +67,7 @@ class RowGroupBatchReader {
   std::vector<std::unique_ptr<ColumnChunkStream>> streams_;  // by leaf index
   int64_t rows_left_ = 0;
   int64_t num_reads_ = 0;
+  int64_t bytes_read_ = 0;
 };
 
 }  // namespace quiver::parquet
