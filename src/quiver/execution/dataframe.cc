@@ -5,6 +5,7 @@
 #include "quiver/arrow/builder.h"
 #include "quiver/arrow/pretty_print.h"
 #include "quiver/execution/session_state.h"
+#include "quiver/logical/prepare.h"
 
 namespace quiver {
 
@@ -48,6 +49,11 @@ Result<ExprPtr> DataFrame::Call(const std::string& function, std::vector<ExprPtr
   if (auto agg = reg.GetAggregate(function)) return AggregateCall(agg, std::move(args));
   if (auto fn = reg.GetScalar(function)) return ScalarCall(fn, std::move(args));
   return Status::Plan("Invalid function '" + function + "'");
+}
+
+Result<DataFrame> DataFrame::WithParamValues(const std::vector<ScalarValue>& values) const {
+  QUIVER_ASSIGN_OR_RAISE(auto plan, BindParamValues(plan_, values));
+  return DataFrame(state_, std::move(plan));
 }
 
 Result<std::vector<RecordBatchPtr>> DataFrame::Collect() const { return state_->Execute(plan_); }

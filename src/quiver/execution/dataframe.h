@@ -27,6 +27,18 @@ class DataFrame {
   Result<DataFrame> Sort(std::vector<SortExpr> keys) const;
   Result<DataFrame> Limit(int64_t skip, std::optional<int64_t> fetch) const;
 
+  /// Binds values to the placeholders of the plan: `$1` becomes values[0],
+  /// `$2` values[1], ... (like DataFusion's with_param_values):
+  ///
+  ///   QUIVER_ASSIGN_OR_RAISE(auto df, ctx.Sql("SELECT * FROM t WHERE a > $1"));
+  ///   QUIVER_ASSIGN_OR_RAISE(df, df.WithParamValues({ScalarValue::Int64(10)}));
+  ///
+  /// A value is cast to its placeholder's type when the placeholder has one
+  /// (`a > $1` gives $1 the type of a). Errors (Plan): a placeholder without a
+  /// value; for a PREPARE plan, a count or type that differs from the
+  /// declared parameter types.
+  Result<DataFrame> WithParamValues(const std::vector<ScalarValue>& values) const;
+
   /// An aggregate or scalar function call by name, for building expressions
   /// (`df.Call("sum", {Col("a")})`).
   Result<ExprPtr> Call(const std::string& function, std::vector<ExprPtr> args) const;

@@ -36,7 +36,7 @@ class TableInsertSink : public DataSink {
 }  // namespace
 
 Result<LogicalPlanPtr> PlanInsert(const std::shared_ptr<SessionState>& state,
-                                  const sql::Insert& ins) {
+                                  const sql::Insert& ins, LogicalPlanPtr source) {
   QUIVER_ASSIGN_OR_RAISE(auto ref, SqlToRel::ToTableReference(ins.table));
   auto table = state->catalog().GetTable(ref);
   if (!table) {
@@ -52,8 +52,10 @@ Result<LogicalPlanPtr> PlanInsert(const std::shared_ptr<SessionState>& state,
       }
     }
   }
-  SqlToRel planner(state.get());
-  QUIVER_ASSIGN_OR_RAISE(auto source, planner.PlanQuery(*ins.source));
+  if (!source) {
+    SqlToRel planner(state.get());
+    QUIVER_ASSIGN_OR_RAISE(source, planner.PlanQuery(*ins.source));
+  }
   SchemaPtr target = table->schema();
   const DFSchema& in = *source->schema;
   std::vector<ExprPtr> exprs;

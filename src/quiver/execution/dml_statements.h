@@ -13,8 +13,9 @@ class SessionState;
 
 /// Dml(Insert Into | Insert Overwrite) over the source: named columns are
 /// placed, the others filled with NULL; columns are cast to the table types.
+/// `source`, when given, replaces planning ins.source (EXECUTE of a prepared INSERT).
 Result<LogicalPlanPtr> PlanInsert(const std::shared_ptr<SessionState>& state,
-                                  const sql::Insert& ins);
+                                  const sql::Insert& ins, LogicalPlanPtr source = nullptr);
 
 /// Runs a Dml / CopyTo plan and returns the number of rows written.
 Result<int64_t> ExecuteWrite(const std::shared_ptr<SessionState>& state,

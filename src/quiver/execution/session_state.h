@@ -8,6 +8,7 @@
 #include "quiver/common/config.h"
 #include "quiver/datasource/file_format_registry.h"
 #include "quiver/execution/catalog.h"
+#include "quiver/execution/prepared_statements.h"
 #include "quiver/logical/function_registry.h"
 #include "quiver/optimizer/optimizer.h"
 #include "quiver/sql/sql_to_rel.h"
@@ -31,6 +32,7 @@ class SessionState : public SqlContextProvider {
   /// A table over the file(s) at `path`, the format chosen by extension.
   Result<TableProviderPtr> OpenFileTable(const std::string& path) const;
   std::vector<OptimizerRulePtr>& optimizer_rules() { return rules_; }
+  PreparedStatements& prepared_statements() { return prepared_; }
 
   Result<LogicalPlanPtr> Optimize(const LogicalPlanPtr& plan) const;
   Result<ExecutionPlanPtr> CreatePhysicalPlan(const LogicalPlanPtr& plan) const;
@@ -43,6 +45,7 @@ class SessionState : public SqlContextProvider {
   CatalogList catalog_;
   FileFormatRegistry file_formats_;
   std::vector<OptimizerRulePtr> rules_;
+  PreparedStatements prepared_;
 };
 
 }  // namespace quiver

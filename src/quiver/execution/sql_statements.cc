@@ -8,6 +8,8 @@
 #include "quiver/execution/copy_to.h"
 #include "quiver/execution/dml_statements.h"
 #include "quiver/execution/partitioned_table.h"
+#include "quiver/execution/prepared_statements.h"
+#include "quiver/execution/select_into.h"
 #include "quiver/execution/session_state.h"
 #include "quiver/execution/view_table.h"
 #include "quiver/logical/statement_clock.h"
@@ -145,8 +147,10 @@ Result<DataFrame> CountResult(const std::shared_ptr<SessionState>& state, int64_
   return DataFrame(state, scan);
 }
 
-Result<DataFrame> Insert(const std::shared_ptr<SessionState>& state, const sql::Insert& ins) {
-  QUIVER_ASSIGN_OR_RAISE(auto plan, PlanInsert(state, ins));
+// `source` is the planned source rows when given (EXECUTE of a prepared INSERT).
+Result<DataFrame> Insert(const std::shared_ptr<SessionState>& state, const sql::Insert& ins,
+                         LogicalPlanPtr source = nullptr) {
+  QUIVER_ASSIGN_OR_RAISE(auto plan, PlanInsert(state, ins, std::move(source)));
   QUIVER_ASSIGN_OR_RAISE(int64_t rows, ExecuteWrite(state, plan));
   return CountResult(state, rows);
 }
@@ -196,15 +200,29 @@ Result<DataFrame> Describe(const std::shared_ptr<SessionState>& state, const sql
 
 }  // namespace
 
+Result<DataFrame> RunInsert(const std::shared_ptr<SessionState>& state, const sql::Insert& insert,
+                            LogicalPlanPtr source) {
+  return Insert(state, insert, std::move(source));
+}
+
 Result<DataFrame> RunStatement(const std::shared_ptr<SessionState>& state,
                                const sql::Statement& st) {
   StatementClock clock;  // now() and friends: one instant for the statement
   SqlToRel planner(state.get());
   if (auto q = st.As<sql::QueryStatement>()) {
     QUIVER_ASSIGN_OR_RAISE(auto plan, planner.PlanQuery(*q->query));
+    if (auto into = SelectIntoOf(*q->query)) return RunSelectInto(state, *into, plan);
     return DataFrame(state, plan);
   }
+  if (auto p = st.As<sql::Prepare>()) return RunPrepare(state, *p);
+  if (auto x = st.As<sql::Execute>()) return RunExecute(state, *x);
+  if (auto d = st.As<sql::Deallocate>()) return RunDeallocate(state, *d);
   if (auto e = st.As<sql::Explain>()) {
+    if (auto p = e->statement->As<sql::Prepare>()) {
+      QUIVER_ASSIGN_OR_RAISE(auto prepared, PlanPrepareForExplain(state, *p));
+      QUIVER_ASSIGN_OR_RAISE(auto explain, MakeExplain(prepared, e->verbose, e->analyze));
+      return DataFrame(state, explain);
+    }
     LogicalPlanPtr plan;
     if (auto ins = e->statement->As<sql::Insert>()) {
       QUIVER_ASSIGN_OR_RAISE(plan, PlanInsert(state, *ins));

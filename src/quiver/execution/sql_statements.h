@@ -26,5 +26,9 @@ std::string ExternalTableDefinition(const sql::CreateExternalTable& create);
 /// CREATE FUNCTION (sql_statements_catalog.cc).
 Result<DataFrame> RunCreateFunction(const std::shared_ptr<SessionState>& state,
                                     const sql::CreateFunction& create);
+/// INSERT; `source` replaces the planned source query when given (EXECUTE of
+/// a prepared INSERT). Returns the inserted row count.
+Result<DataFrame> RunInsert(const std::shared_ptr<SessionState>& state, const sql::Insert& insert,
+                            LogicalPlanPtr source = nullptr);
 
 }  // namespace quiver

@@ -1,6 +1,7 @@
 #include "quiver/logical/logical_plan.h"
 
 #include "quiver/logical/dml.h"
+#include "quiver/logical/prepare.h"
 #include "quiver/logical/type_coercion.h"
 #include "quiver/logical/unnest.h"
 #include "quiver/logical/window.h"
@@ -245,8 +246,10 @@ std::string LogicalPlan::NodeToString() const {
       return out;
     }
     case PlanKind::kLimit:
-      return "Limit: skip=" + std::to_string(skip) +
-             ", fetch=" + (fetch ? std::to_string(*fetch) : std::string("None"));
+      return "Limit: skip=" + (skip_expr ? skip_expr->ToString() : std::to_string(skip)) +
+             ", fetch=" +
+             (fetch_expr ? fetch_expr->ToString()
+                         : (fetch ? std::to_string(*fetch) : std::string("None")));
     case PlanKind::kValues: {
       std::string out = "Values: ";
       for (size_t r = 0; r < values.size(); ++r) {
@@ -267,6 +270,8 @@ std::string LogicalPlan::NodeToString() const {
     case PlanKind::kUnnest: return UnnestNodeToString(*this);
     case PlanKind::kDml:
     case PlanKind::kCopyTo: return WriteNodeToString(*this);
+    case PlanKind::kPrepare:
+    case PlanKind::kExecute: return PrepareNodeToString(*this);
   }
   return "?";
 }

@@ -33,6 +33,8 @@ enum class PlanKind : uint8_t {
   kUnnest,  // exprs: the unnested list columns (unnest.h)
   kDml,     // INSERT INTO a table: write (dml.h)
   kCopyTo,  // COPY ... TO files: write (dml.h)
+  kPrepare,  // PREPARE: statement_name, param_types, input (prepare.h)
+  kExecute,  // EXECUTE: statement_name, exprs = argument values (prepare.h)
 };
 
 struct WriteSpec;
@@ -58,6 +60,8 @@ struct LogicalPlan {
   // kSort, kLimit, kTableScan
   std::optional<int64_t> fetch;
   int64_t skip = 0;  // kLimit
+  // kLimit whose OFFSET / LIMIT is a placeholder expression ($1), bound by EXECUTE
+  ExprPtr skip_expr, fetch_expr;
   // kValues
   std::vector<std::vector<ExprPtr>> values;
   // kEmptyRelation
@@ -79,6 +83,9 @@ struct LogicalPlan {
   bool is_distinct = false;
   // kDml, kCopyTo: target and sink (dml.h)
   std::shared_ptr<const WriteSpec> write;
+  // kPrepare / kExecute (prepare.h)
+  std::string statement_name;
+  std::vector<DataTypePtr> param_types;
 
   const LogicalPlanPtr& input() const { return inputs[0]; }
   /// One line for this node, as EXPLAIN prints it ("Filter: t.a > Int64(1)").

@@ -108,7 +108,9 @@ Result<ExecutionPlanPtr> PlanExplain(const LogicalPlan& p, const ConfigOptions& 
   }
   // datafusion.explain.{logical,physical}_plan_only keep one of the two rows.
   bool logical = !config.GetBool("datafusion.explain.physical_plan_only");
-  bool physical = !config.GetBool("datafusion.explain.logical_plan_only");
+  // A PREPARE only has a logical plan until EXECUTE binds its parameters.
+  bool physical = !config.GetBool("datafusion.explain.logical_plan_only") &&
+                  p.input()->kind != PlanKind::kPrepare;
   StringBuilder types(utf8()), plans(utf8());
   int64_t rows = 0;
   if (logical) {
@@ -180,9 +182,17 @@ Result<ExecutionPlanPtr> Plan(const LogicalPlanPtr& p, const ConfigOptions& conf
       return ExecutionPlanPtr(std::make_shared<SortExec>(std::move(input), std::move(keys), p->fetch));
     }
     case PlanKind::kLimit: {
+      if (p->skip_expr || p->fetch_expr) {
+        const auto& e = p->fetch_expr ? p->fetch_expr : p->skip_expr;
+        return Status::Execution("Placeholder '" + e->ToString() +
+                                 "' was not provided a value for execution.");
+      }
       QUIVER_ASSIGN_OR_RAISE(auto input, Plan(p->input(), config));
       return ExecutionPlanPtr(std::make_shared<GlobalLimitExec>(std::move(input), p->skip, p->fetch));
     }
+    case PlanKind::kPrepare:
+    case PlanKind::kExecute:  // run by the session after binding parameter values
+      return Status::NotImplemented("Unsupported logical plan: " + p->NodeToString());
     case PlanKind::kValues: return PlanValues(*p);
     case PlanKind::kEmptyRelation:
       return ExecutionPlanPtr(std::make_shared<EmptyExec>(p->schema->ToArrow(), p->produce_one_row));

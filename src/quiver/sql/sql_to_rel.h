@@ -34,6 +34,12 @@ class SqlToRel {
   Result<ExprPtr> PlanExpr(const sql::Expr& expr, const DFSchema& schema);
   /// Name parts of an object name as a table reference (lower-cased unless quoted).
   static Result<TableReference> ToTableReference(const sql::ObjectName& name);
+  /// PREPARE name [(types)] AS query: a Prepare node over the query's plan,
+  /// its placeholders typed by the declared types or their context
+  /// (sql_to_rel_prepare.cc). For PREPARE .. AS INSERT the input is the
+  /// plan of the INSERT's source rows (VALUES placeholders take the target
+  /// columns' types).
+  Result<LogicalPlanPtr> PlanPrepare(const sql::Prepare& prepare);
 
  private:
   struct Scope;
@@ -101,12 +107,26 @@ class SqlToRel {
   Result<ExprPtr> PlanArrayOperator(const sql::Expr& e, const ExprPtr& l, const ExprPtr& r,
                                     const DFSchema& schema);
   Result<ExprPtr> PlanLiteral(const sql::Expr& expr);
+  /// The QUALIFY predicate over `schema` (select aliases allowed); it or the
+  /// select list must hold a window function (sql_to_rel_qualify.cc).
+  Result<ExprPtr> PlanQualify(const sql::Expr& expr, const DFSchema& schema,
+                              const std::vector<ExprPtr>& select_exprs);
+  // Placeholders and LIMIT/OFFSET values (sql_to_rel_prepare.cc).
+  Result<ExprPtr> PlanPlaceholder(const sql::Expr& expr);
+  /// Types placeholders of `values` rows from the INSERT target's columns.
+  Status TypeInsertPlaceholders(const sql::Insert& insert);
+  /// LIMIT/OFFSET value: a constant (`1+1`, casts; NULL = none) or a
+  /// placeholder, which goes to *placeholder.
+  Result<std::optional<int64_t>> PlanLimitValue(const sql::Expr& expr, const char* what,
+                                                ExprPtr* placeholder);
 
   SqlContextProvider* context_;
   Scope* scope_ = nullptr;
   std::vector<DFSchemaPtr> outer_schemas_;  // FROM scopes of enclosing queries, innermost last
   DFSchemaPtr lateral_left_;  // what a LATERAL derived table may reference (FROM items before it)
   const std::vector<sql::NamedWindow>* named_windows_ = nullptr;  // of the SELECT being planned
+  std::map<int, DataTypePtr> param_types_;  // $n -> type, from PREPARE or an INSERT target
+  bool params_declared_ = false;            // PREPARE listed types: others are errors
 };
 
 /// Aggregate over grouping sets: `*groups` holds the keys of every set on

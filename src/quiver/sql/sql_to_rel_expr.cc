@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "quiver/arrow/type_string.h"
+#include "quiver/logical/prepare.h"
 #include "quiver/sql/session_time_zone.h"
 #include "quiver/sql/sql_to_rel.h"
 
@@ -206,7 +207,7 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
         like->case_insensitive = op == Operator::kILikeMatch || op == Operator::kNotILikeMatch;
         return ExprPtr(like);
       }
-      return Binary(l, op, r);
+      return InferPlaceholderTypes(Binary(l, op, r), schema);  // a = $1: $1 gets a's type
     }
     case K::kIsTest: {
       QUIVER_ASSIGN_OR_RAISE(auto x, sub(e.operand));
@@ -236,7 +237,7 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
         }
         like->escape = e.escape->value[0];
       }
-      return ExprPtr(like);
+      return InferPlaceholderTypes(like, schema);
     }
     case K::kBetween: {
       auto b = std::make_shared<Expr>();
@@ -245,7 +246,7 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
       QUIVER_ASSIGN_OR_RAISE(b->low, sub(e.low));
       QUIVER_ASSIGN_OR_RAISE(b->high, sub(e.high));
       b->negated = e.negated;
-      return ExprPtr(b);
+      return InferPlaceholderTypes(b, schema);
     }
     case K::kInList: {
       // x IN ((SELECT ...)) means the subquery's rows (as in DataFusion).
@@ -258,7 +259,7 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
         in->list.push_back(std::move(v));
       }
       in->negated = e.negated;
-      return ExprPtr(in);
+      return InferPlaceholderTypes(in, schema);
     }
     case K::kCase: {
       auto c = std::make_shared<Expr>();
@@ -338,12 +339,7 @@ Result<ExprPtr> SqlToRel::PlanExprIn(const sql::Expr& e, const DFSchema& schema)
       }
       return ScalarCall(fn, std::move(args));
     }
-    case K::kPlaceholder: {
-      auto p = std::make_shared<Expr>();
-      p->kind = ExprKind::kPlaceholder;
-      p->name = e.value;
-      return ExprPtr(p);
-    }
+    case K::kPlaceholder: return PlanPlaceholder(e);  // sql_to_rel_prepare.cc
     case K::kWildcard: return Wildcard();
     case K::kSubscript:
     case K::kFieldAccess:

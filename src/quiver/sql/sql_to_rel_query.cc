@@ -37,39 +37,11 @@ Result<ExprPtr> ReplaceExprs(const ExprPtr& e, const std::vector<ExprPtr>& from,
 // Column reference to output column i of `schema`.
 ExprPtr ColumnOf(const DFSchema& schema, int i) { return Col(schema.column(i)); }
 
-// A LIMIT / OFFSET value: a constant integer expression (+, -, *), NULL
-// for none.
-Result<std::optional<int64_t>> ConstantCount(const ExprPtr& e, const char* what) {
-  if (e->kind == ExprKind::kLiteral) {
-    if (e->literal.is_null()) return std::optional<int64_t>();
-    if (e->literal.type()->is_integer()) return std::optional<int64_t>(e->literal.GetInt64());
-  } else if (e->kind == ExprKind::kNegative) {
-    QUIVER_ASSIGN_OR_RAISE(auto v, ConstantCount(e->expr, what));
-    if (v) *v = -*v;
-    return v;
-  } else if (e->kind == ExprKind::kBinary) {
-    if (e->op != Operator::kPlus && e->op != Operator::kMinus && e->op != Operator::kMultiply) {
-      return Status::Plan(std::string("Unsupported operator for ") + what + " clause");
-    }
-    QUIVER_ASSIGN_OR_RAISE(auto l, ConstantCount(e->left, what));
-    QUIVER_ASSIGN_OR_RAISE(auto r, ConstantCount(e->right, what));
-    if (!l || !r) return std::optional<int64_t>();
-    int64_t v;
-    bool overflow = e->op == Operator::kPlus    ? __builtin_add_overflow(*l, *r, &v)
-                    : e->op == Operator::kMinus ? __builtin_sub_overflow(*l, *r, &v)
-                                                : __builtin_mul_overflow(*l, *r, &v);
-    if (overflow) return Status::Plan(std::string(what) + " value overflows");
-    return std::optional<int64_t>(v);
+Status CheckLimitValue(const std::optional<int64_t>& v, const char* what) {
+  if (v && *v < 0) {
+    return Status::Plan(std::string(what) + " must be >= 0, '" + std::to_string(*v) + "' was provided.");
   }
-  return Status::Plan(std::string("Unexpected expression in ") + what + " clause");
-}
-
-Result<std::optional<int64_t>> LimitValue(Result<ExprPtr> planned, const char* what) {
-  // Column references (no column is in scope) are not constants either.
-  if (!planned.ok()) return Status::Plan(std::string("Unexpected expression in ") + what + " clause");
-  QUIVER_ASSIGN_OR_RAISE(auto v, ConstantCount(*planned, what));
-  if (v && *v < 0) return Status::Plan(std::string(what) + " must be >= 0, '" + std::to_string(*v) + "' was provided.");
-  return v;
+  return Status::OK();
 }
 
 }  // namespace
@@ -139,16 +111,24 @@ Result<LogicalPlanPtr> SqlToRel::PlanQueryIn(const sql::Query& query, Scope* out
     QUIVER_ASSIGN_OR_RAISE(plan, MakeSort(plan, sort));
   }
   if (query.limit || query.offset) {
-    int64_t skip = 0;
-    std::optional<int64_t> fetch;
+    // Constant expressions (LIMIT 1+1) or placeholders (LIMIT $1, bound by EXECUTE).
+    std::optional<int64_t> skip, fetch;
+    ExprPtr skip_expr, fetch_expr;
     if (query.offset) {
-      QUIVER_ASSIGN_OR_RAISE(auto v, LimitValue(PlanExprIn(*query.offset, *DFSchema::Empty()), "OFFSET"));
-      skip = v.value_or(0);
+      QUIVER_ASSIGN_OR_RAISE(skip, PlanLimitValue(*query.offset, "OFFSET", &skip_expr));
+      QUIVER_RETURN_NOT_OK(CheckLimitValue(skip, "OFFSET"));
     }
     if (query.limit) {
-      QUIVER_ASSIGN_OR_RAISE(fetch, LimitValue(PlanExprIn(*query.limit, *DFSchema::Empty()), "LIMIT"));
+      QUIVER_ASSIGN_OR_RAISE(fetch, PlanLimitValue(*query.limit, "LIMIT", &fetch_expr));
+      QUIVER_RETURN_NOT_OK(CheckLimitValue(fetch, "LIMIT"));
     }
-    QUIVER_ASSIGN_OR_RAISE(plan, MakeLimit(plan, skip, fetch));
+    QUIVER_ASSIGN_OR_RAISE(plan, MakeLimit(plan, skip.value_or(0), fetch));
+    if (skip_expr || fetch_expr) {
+      auto with_exprs = std::make_shared<LogicalPlan>(*plan);
+      with_exprs->skip_expr = skip_expr;
+      with_exprs->fetch_expr = fetch_expr;
+      plan = with_exprs;
+    }
   }
   return plan;
 }
@@ -267,9 +247,6 @@ Result<LogicalPlanPtr> SqlToRel::PlanFrom(const std::vector<sql::TableWithJoins>
 Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* scope,
                                             const std::vector<sql::OrderByExpr>* order_by,
                                             std::vector<SortExpr>* resolved_sort) {
-  if (select.qualify) {
-    return Status::NotImplemented("QUALIFY is not supported yet").WithLocation(select.loc);
-  }
   QUIVER_RETURN_NOT_OK(CheckNamedWindows(select.named_windows));
   QUIVER_ASSIGN_OR_RAISE(auto plan, PlanFrom(select.from, scope));
   // OVER w resolves against this SELECT's WINDOW clause while it is planned.
@@ -402,6 +379,11 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
     }
     having = *planned;
   }
+  // QUALIFY filters on window results; it may name select aliases like HAVING.
+  ExprPtr qualify;
+  if (select.qualify) {
+    QUIVER_ASSIGN_OR_RAISE(qualify, PlanQualify(*select.qualify, *from_schema, select_exprs));
+  }
 
   // ORDER BY expressions planned against the FROM scope (resolved later).
   struct PendingSort {
@@ -460,6 +442,7 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
   bool aggregate = !group_exprs.empty() || select.group_by.has_value() || (having && ContainsAggregate(having));
   for (const auto& e : select_exprs) aggregate |= ContainsAggregate(e);
   for (const auto& p : pending) aggregate |= p.expr && ContainsAggregate(p.expr);
+  aggregate |= qualify && ContainsAggregate(qualify);
   DFSchemaPtr pre_projection_schema = plan->schema;
   if (aggregate) {
     std::vector<ExprPtr> aggs;
@@ -474,6 +457,7 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
     };
     for (const auto& e : select_exprs) collect(e);
     if (having) collect(having);
+    if (qualify) collect(qualify);
     for (const auto& p : pending) {
       if (p.expr) collect(p.expr);
     }
@@ -547,6 +531,9 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
         QUIVER_ASSIGN_OR_RAISE(p.expr, rewrite(p.expr));
       }
     }
+    if (qualify) {
+      QUIVER_ASSIGN_OR_RAISE(qualify, rewrite(qualify));
+    }
     pre_projection_schema = plan->schema;
   } else if (having) {
     return Status::Plan("HAVING clause references: " + having->ToString() +
@@ -560,7 +547,11 @@ Result<LogicalPlanPtr> SqlToRel::PlanSelect(const sql::Select& select, Scope* sc
     for (auto& p : pending) {
       if (p.expr) targets.push_back(&p.expr);
     }
+    if (qualify) targets.push_back(&qualify);
     QUIVER_ASSIGN_OR_RAISE(plan, PlanWindowNode(plan, targets));
+  }
+  if (qualify) {
+    QUIVER_ASSIGN_OR_RAISE(plan, MakeFilter(plan, qualify));
   }
 
   // Projection, extended with sort keys that are not selected.
