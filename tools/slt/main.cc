@@ -214,10 +214,14 @@ int Main(int argc, char** argv) {
     job.name = s.name;
     job.path = s.path;
     job.records = ParseScriptFile(s.path);
+    // Compare canonical paths: the corpus may be reached through a symlink
+    // (../shared linked beside a checkout), which tf_prefix has resolved.
     for (Record& r : job.records) {
-      if (r.file.rfind(tf_prefix, 0) == 0) r.file = r.file.substr(tf_prefix.size());
+      std::string file = fs::weakly_canonical(r.file, ec).string();
+      if (file.rfind(tf_prefix, 0) == 0) r.file = file.substr(tf_prefix.size());
     }
-    if (s.name.rfind("tpch/", 0) == 0 && s.path.rfind(tf_prefix, 0) == 0) {
+    const std::string script = fs::weakly_canonical(s.path, ec).string();
+    if (s.name.rfind("tpch/", 0) == 0 && script.rfind(tf_prefix, 0) == 0) {
       if (tpch_problem == "?") tpch_problem = PrepareTpch(workdir->slt_dir, opt.tpchgen);
       job.skip_all_reason = tpch_problem;
     }
