@@ -39,13 +39,6 @@ void AppendEscaped(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
-template <typename T>
-void AppendInt(T v, std::string* out) {
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof(buf), v);
-  out->append(buf, r.ptr);
-}
-
 void AppendFloat(double v, std::string* out) {
   if (!std::isfinite(v)) {
     out->append("null");
@@ -96,17 +89,16 @@ void AppendJsonValue(const Array& a, int64_t i, std::string* out) {
   }
   switch (a.type_id()) {
     case TypeId::kNull: out->append("null"); return;
+    // Booleans and integers are written as Arrow displays them.
     case TypeId::kBoolean:
-      out->append(static_cast<const BooleanArray&>(a).Value(i) ? "true" : "false");
-      return;
-    case TypeId::kInt8: AppendInt(static_cast<const Int8Array&>(a).Value(i), out); return;
-    case TypeId::kInt16: AppendInt(static_cast<const Int16Array&>(a).Value(i), out); return;
-    case TypeId::kInt32: AppendInt(static_cast<const Int32Array&>(a).Value(i), out); return;
-    case TypeId::kInt64: AppendInt(static_cast<const Int64Array&>(a).Value(i), out); return;
-    case TypeId::kUInt8: AppendInt(static_cast<const UInt8Array&>(a).Value(i), out); return;
-    case TypeId::kUInt16: AppendInt(static_cast<const UInt16Array&>(a).Value(i), out); return;
-    case TypeId::kUInt32: AppendInt(static_cast<const UInt32Array&>(a).Value(i), out); return;
-    case TypeId::kUInt64: AppendInt(static_cast<const UInt64Array&>(a).Value(i), out); return;
+    case TypeId::kInt8:
+    case TypeId::kInt16:
+    case TypeId::kInt32:
+    case TypeId::kInt64:
+    case TypeId::kUInt8:
+    case TypeId::kUInt16:
+    case TypeId::kUInt32:
+    case TypeId::kUInt64: AppendValue(a, i, out); return;
     case TypeId::kFloat16:
       AppendFloat(HalfToFloat(static_cast<const PrimitiveArray<uint16_t>&>(a).Value(i)), out);
       return;
