@@ -105,9 +105,10 @@ class RowGroupStream : public RecordBatchStream {
       return adapt_ ? adapt_->Apply(b) : b;
     }
     if (!rows_) {
-      QUIVER_ASSIGN_OR_RAISE(rows_,
-                             parquet::RowGroupBatchReader::Open(m_.reader, m_.row_group, cols_));
-      num_rows_ = rows_->rows_left();
+      // A split row group reads only the pages of its rows (offset index).
+      QUIVER_ASSIGN_OR_RAISE(rows_, parquet::RowGroupBatchReader::Open(
+                                        m_.reader, m_.row_group, cols_, m_.begin, m_.end));
+      num_rows_ = m_.reader->metadata().row_groups[m_.row_group].num_rows;
       // Pages whose statistics rule the filters out are skipped undecoded.
       int64_t pruned = 0;
       ranges_ = RowRangesMayMatch(*m_.reader, m_.row_group, filters_, &pruned);

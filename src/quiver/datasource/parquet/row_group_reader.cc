@@ -1,6 +1,8 @@
 #include "quiver/datasource/parquet/row_group_reader.h"
 
 #include <algorithm>
+#include <cstring>
+#include <optional>
 
 #include "quiver/datasource/parquet/assemble.h"
 #include "quiver/datasource/parquet/column_reader.h"
@@ -18,6 +20,53 @@ std::string LeafPath(const LeafColumn& leaf) {
   std::string path;
   for (const auto& p : leaf.path) path += (path.empty() ? "" : ".") + p;
   return path;
+}
+
+// What to fetch of one column chunk: its data pages from `data` on (and,
+// when they do not start the chunk, its dictionary page from `dict`).
+struct ChunkReads {
+  ReadRange dict;  // length 0: none needed apart from `data`
+  ReadRange data;
+  int64_t first_row = 0;  // the row the first fetched data page starts at
+};
+
+// The pages of `chunk` (bytes `range`) holding rows [begin, end), from its
+// offset index; nullopt when it has none or it does not fit the chunk.
+std::optional<ChunkReads> PagesForRows(RandomAccessSource& source, const ColumnChunk& chunk,
+                                       const ChunkRange& range, int64_t begin, int64_t end) {
+  if (!chunk.offset_index_offset || !chunk.offset_index_length) return std::nullopt;
+  auto bytes = source.ReadAt(*chunk.offset_index_offset, *chunk.offset_index_length);
+  if (!bytes.ok()) return std::nullopt;
+  auto oi = DecodeOffsetIndex(bytes->data, bytes->size);
+  if (!oi.ok() || oi->page_locations.empty()) return std::nullopt;
+  const auto& p = oi->page_locations;
+  const int64_t chunk_end = range.start + range.length;
+  int64_t prev_row = -1, prev_end = range.start;
+  for (const auto& loc : p) {
+    if (loc.offset < prev_end || loc.compressed_page_size <= 0 ||
+        loc.offset + loc.compressed_page_size > chunk_end || loc.first_row_index <= prev_row) {
+      return std::nullopt;
+    }
+    prev_row = loc.first_row_index;
+    prev_end = loc.offset + loc.compressed_page_size;
+  }
+  if (p[0].first_row_index != 0) return std::nullopt;
+  size_t i = 0, j = 0;
+  for (size_t k = 0; k < p.size(); ++k) {
+    if (p[k].first_row_index <= begin) i = k;
+    if (p[k].first_row_index < end) j = k;
+  }
+  if (j < i) j = i;
+  ChunkReads out;
+  out.first_row = p[i].first_row_index;
+  const int64_t data_end = p[j].offset + p[j].compressed_page_size;
+  if (i == 0) {
+    out.data = {range.start, data_end - range.start};  // dictionary page included
+  } else {
+    out.data = {p[i].offset, data_end - p[i].offset};
+    if (p[0].offset > range.start) out.dict = {range.start, p[0].offset - range.start};
+  }
+  return out;
 }
 
 }  // namespace
@@ -45,7 +94,8 @@ std::vector<ReadRange> CoalesceRanges(std::vector<ReadRange> ranges, int64_t hol
 RowGroupBatchReader::~RowGroupBatchReader() = default;
 
 Result<std::unique_ptr<RowGroupBatchReader>> RowGroupBatchReader::Open(
-    std::shared_ptr<ParquetFileReader> reader, int rg, const std::vector<int>& columns) {
+    std::shared_ptr<ParquetFileReader> reader, int rg, const std::vector<int>& columns,
+    int64_t row_begin, int64_t row_end) {
   if (rg < 0 || rg >= reader->num_row_groups()) {
     return Status::IO("row group " + std::to_string(rg) + " out of range");
   }
@@ -57,6 +107,12 @@ Result<std::unique_ptr<RowGroupBatchReader>> RowGroupBatchReader::Open(
                       std::to_string(plan.leaves.size()) + " columns");
   }
   if (group.num_rows < 0) return Status::IO("corrupt Parquet file: negative row count");
+  if (row_end < 0 || row_end > group.num_rows) row_end = group.num_rows;
+  if (row_begin < 0 || row_begin > row_end) {
+    return Status::Internal("row range [" + std::to_string(row_begin) + ", " +
+                            std::to_string(row_end) + ") outside the row group");
+  }
+  const bool partial = row_begin > 0 || row_end < group.num_rows;
   std::unique_ptr<RowGroupBatchReader> out(new RowGroupBatchReader());
   std::vector<FieldPtr> fields;
   for (int c : columns) {
@@ -74,15 +130,23 @@ Result<std::unique_ptr<RowGroupBatchReader>> RowGroupBatchReader::Open(
   // One read per group of neighbouring chunks.
   RandomAccessSource& source = reader->source();
   std::vector<ReadRange> ranges;
-  std::vector<ReadRange> chunk_ranges(plan.leaves.size());
+  std::vector<ChunkReads> chunk_reads(plan.leaves.size());
   for (int l : out->leaves_) {
     auto range = CheckedChunkRange(group.columns[l], plan.leaves[l], source.Size());
     if (!range.ok()) {
       return range.status().WithContext("reading " + source.name() + " column " +
                                         LeafPath(plan.leaves[l]));
     }
-    chunk_ranges[l] = {range->start, range->length};
-    ranges.push_back(chunk_ranges[l]);
+    ChunkReads& cr = chunk_reads[l];
+    cr.data = {range->start, range->length};
+    // A row range of the group: only the pages it needs.
+    if (partial) {
+      if (auto pages = PagesForRows(source, group.columns[l], *range, row_begin, row_end)) {
+        cr = *pages;
+      }
+    }
+    ranges.push_back(cr.data);
+    if (cr.dict.length > 0) ranges.push_back(cr.dict);
   }
   std::vector<ReadRange> reads = CoalesceRanges(ranges, kCoalesceHoleBytes, kCoalesceMaxBytes);
   std::vector<ByteRange> fetched;
@@ -93,9 +157,8 @@ Result<std::unique_ptr<RowGroupBatchReader>> RowGroupBatchReader::Open(
   }
   out->num_reads_ = static_cast<int64_t>(reads.size());
   out->streams_.resize(plan.leaves.size());
-  for (int l : out->leaves_) {
-    const ReadRange& c = chunk_ranges[l];
-    // The read holding this chunk: the last one starting at or before it.
+  // The bytes of `c`, inside the read that holds it: the last one starting at or before it.
+  auto slice_of = [&](const ReadRange& c) {
     size_t k = std::upper_bound(reads.begin(), reads.end(), c.offset,
                                 [](int64_t off, const ReadRange& r) { return off < r.offset; }) -
                reads.begin() - 1;
@@ -103,14 +166,36 @@ Result<std::unique_ptr<RowGroupBatchReader>> RowGroupBatchReader::Open(
     slice.owner = fetched[k].owner;
     slice.data = fetched[k].data + (c.offset - reads[k].offset);
     slice.size = c.length;
+    return slice;
+  };
+  for (int l : out->leaves_) {
+    const ChunkReads& cr = chunk_reads[l];
+    ByteRange bytes = slice_of(cr.data);
+    if (cr.dict.length > 0) {
+      // The page reader walks one buffer: the dictionary page, then the data pages.
+      ByteRange dict = slice_of(cr.dict);
+      std::shared_ptr<uint8_t> joined(new uint8_t[dict.size + bytes.size],
+                                      std::default_delete<uint8_t[]>());
+      std::memcpy(joined.get(), dict.data, dict.size);
+      std::memcpy(joined.get() + dict.size, bytes.data, bytes.size);
+      bytes.data = joined.get();
+      bytes.size += dict.size;
+      bytes.owner = std::move(joined);
+    }
     QUIVER_ASSIGN_OR_RAISE(
         out->streams_[l],
-        ColumnChunkStream::Open(std::move(slice), group.columns[l], plan.leaves[l]));
+        ColumnChunkStream::Open(std::move(bytes), group.columns[l], plan.leaves[l]));
+    if (row_begin > cr.first_row) {
+      Status st = out->streams_[l]->Skip(row_begin - cr.first_row);
+      if (!st.ok()) {
+        return st.WithContext("reading " + source.name() + " column " + LeafPath(plan.leaves[l]));
+      }
+    }
   }
   out->reader_ = std::move(reader);
   out->columns_ = columns;
   out->schema_ = quiver::schema(std::move(fields), out->reader_->schema()->metadata());
-  out->rows_left_ = group.num_rows;
+  out->rows_left_ = group.num_rows - row_begin;
   return out;
 }
 

@@ -30,9 +30,13 @@ std::vector<ReadRange> CoalesceRanges(std::vector<ReadRange> ranges, int64_t hol
 class RowGroupBatchReader {
  public:
   /// Opens row group `rg` of `reader` for the top-level fields `columns`
-  /// (indices into reader->schema()).
+  /// (indices into reader->schema()), positioned at row `row_begin`. Rows
+  /// from `row_end` on (< 0: the group's end) are never read: with an offset
+  /// index only the dictionary page and the data pages holding
+  /// [row_begin, row_end) are fetched.
   static Result<std::unique_ptr<RowGroupBatchReader>> Open(
-      std::shared_ptr<ParquetFileReader> reader, int rg, const std::vector<int>& columns);
+      std::shared_ptr<ParquetFileReader> reader, int rg, const std::vector<int>& columns,
+      int64_t row_begin = 0, int64_t row_end = -1);
   ~RowGroupBatchReader();
 
   /// The next batch of at most `max_rows` rows; null at the end.
