@@ -52,15 +52,16 @@ SELECT count(*) AS n, sum(l_quantity) AS qty, max(l_comment) AS c, max(l_shipdat
 FROM '$pq' WHERE l_orderkey BETWEEN 3000000 AND 3100000
 SQL
 
-now() { date +%s.%N; }
 min() { printf '%s\n' "$@" | sort -g | head -1; }
 printf 'rows=%s threads=%s file=%s\n' "$(($(wc -l <"$work/lineitem.csv") - 1))" "$threads" "$pq"
 for q in all filter range; do
   q_times=(); d_times=()
+  # Both engines time the query in-process (no CLI or node start-up), after
+  # one warm-up run, alternating engine by engine.
   for r in $(seq "$runs"); do
-    t0=$(now)
-    "$quiver" -q --format csv -f "$work/$q.sql" >"$work/quiver-$q.csv"
-    q_times+=("$(echo "$(now) - $t0" | bc -l)")
+    t=$("$quiver" -q --format csv -p "$threads" --timing --repeat 2 -f "$work/$q.sql" \
+          2>&1 >"$work/quiver-$q.csv" | sed -n 's/^timing\t[^,]*,//p')
+    q_times+=("$(echo "$t / 1000" | bc -l)")
     d=$(QUIVER_PEERS_DIR="$peers" node "$shared/peers/duckdb-run.mjs" --threads "$threads" --runs 1 \
           --csv "$work/duck" "$work/$q.sql" | sed -E 's/.*"min_ms":([0-9.]+).*/\1/')
     d_times+=("$(echo "$d / 1000" | bc -l)")
