@@ -315,7 +315,7 @@ class ParquetScanExec : public ExecutionPlan {
 Result<SchemaPtr> ParquetFormat::InferSchema(const std::vector<FileInfo>& files) {
   std::vector<SchemaPtr> schemas;
   for (const auto& f : files) {
-    QUIVER_ASSIGN_OR_RAISE(auto reader, parquet::OpenParquetFile(f.path));
+    QUIVER_ASSIGN_OR_RAISE(auto reader, parquet::OpenParquetFile(f.path, read_options_));
     schemas.push_back(reader->schema());
   }
   return MergeSchemas(schemas);
@@ -330,7 +330,7 @@ Result<ExecutionPlanPtr> ParquetFormat::CreateScan(const std::vector<FileInfo>& 
   int64_t rows = 0;
   for (const auto& f : files) {
     if (use_limit && rows >= *args.limit) break;
-    QUIVER_ASSIGN_OR_RAISE(auto reader, parquet::OpenParquetFile(f.path));
+    QUIVER_ASSIGN_OR_RAISE(auto reader, parquet::OpenParquetFile(f.path, read_options_));
     for (int rg = 0; rg < reader->num_row_groups(); ++rg) {
       if (use_limit && rows >= *args.limit) break;
       if (!args.filters.empty() && !RowGroupMayMatch(*reader, rg, args.filters, &pruning)) {

@@ -3,14 +3,16 @@
 #pragma once
 
 #include "quiver/datasource/file_format.h"
+#include "quiver/datasource/parquet/file_reader.h"
 #include "quiver/datasource/parquet/file_writer.h"
 
 namespace quiver {
 
 class ParquetFormat : public FileFormat {
  public:
-  explicit ParquetFormat(parquet::ParquetWriteOptions write_options = {})
-      : write_options_(std::move(write_options)) {}
+  explicit ParquetFormat(parquet::ParquetWriteOptions write_options = {},
+                         parquet::ParquetReadOptions read_options = {})
+      : write_options_(std::move(write_options)), read_options_(read_options) {}
   std::string name() const override { return "parquet"; }
   std::string extension() const override { return ".parquet"; }
   Result<SchemaPtr> InferSchema(const std::vector<FileInfo>& files) override;
@@ -21,10 +23,12 @@ class ParquetFormat : public FileFormat {
 
  private:
   parquet::ParquetWriteOptions write_options_;
+  parquet::ParquetReadOptions read_options_;
 };
 
 /// "parquet" (.parquet): options are the writer's (parquet::SetWriteOption)
-/// plus the reader's pruning switches.
+/// plus the reader's pruning switches and coerce_int96 (ns, us, ms or s: the
+/// unit legacy INT96 timestamps read as).
 class ParquetFormatFactory : public FileFormatFactory {
  public:
   std::string name() const override { return "parquet"; }

@@ -24,6 +24,7 @@ Result<FileFormatPtr> ParquetFormatFactory::Create(const FormatOptions& options,
       "compression",      "dictionary_enabled", "statistics_enabled", "bloom_filter_enabled",
       "bloom_filter_fpp", "bloom_filter_ndv",   "encoding",           "max_statistics_size"};
   parquet::ParquetWriteOptions write;
+  parquet::ParquetReadOptions read;
   std::vector<std::pair<std::string, std::pair<std::string, std::string>>> per_column;
   for (const auto& [key, value] : options) {
     const size_t sep = key.find("::");
@@ -58,6 +59,20 @@ Result<FileFormatPtr> ParquetFormatFactory::Create(const FormatOptions& options,
         std::end(kReadOptions)) {
       continue;
     }
+    if (key == "coerce_int96") {
+      static const std::pair<const char*, TimeUnit> kUnits[] = {{"ns", TimeUnit::kNanosecond},
+                                                                {"us", TimeUnit::kMicrosecond},
+                                                                {"ms", TimeUnit::kMillisecond},
+                                                                {"s", TimeUnit::kSecond}};
+      auto unit = std::find_if(std::begin(kUnits), std::end(kUnits),
+                               [&](const auto& u) { return value == u.first; });
+      if (unit == std::end(kUnits)) {
+        return Status::Configuration("Unknown or unsupported parquet coerce_int96: " + value +
+                                     ". Valid values are: ns, us, ms, and s.");
+      }
+      read.int96_unit = unit->second;
+      continue;
+    }
     if (key == "binary_as_string") {
       if (value == "true") return Status::NotImplemented("parquet option binary_as_string");
       continue;
@@ -71,7 +86,7 @@ Result<FileFormatPtr> ParquetFormatFactory::Create(const FormatOptions& options,
     QUIVER_RETURN_NOT_OK(parquet::SetWriteOption(option.first, option.second, &scratch));
     write.columns[column] = scratch.column;
   }
-  return FileFormatPtr(std::make_shared<ParquetFormat>(std::move(write)));
+  return FileFormatPtr(std::make_shared<ParquetFormat>(std::move(write), read));
 }
 
 }  // namespace quiver

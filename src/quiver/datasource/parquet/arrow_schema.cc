@@ -83,7 +83,7 @@ bool IsMap(const SchemaElement& e) {
 
 class Planner {
  public:
-  explicit Planner(const Tree& t) : t_(t) {}
+  Planner(const Tree& t, quiver::TimeUnit int96_unit) : t_(t), int96_unit_(int96_unit) {}
 
   // `as_element`: the node is a repeated node already turned into a list by
   // its caller, so its repetition is not wrapped again.
@@ -115,7 +115,7 @@ class Planner {
     if (node.children.empty()) {
       p.kind = FieldPlan::kLeaf;
       p.leaf = p.first_leaf = node.leaf;
-      QUIVER_ASSIGN_OR_RAISE(DataTypePtr type, LeafArrowType(e));
+      QUIVER_ASSIGN_OR_RAISE(DataTypePtr type, LeafArrowType(e, int96_unit_));
       p.field = field(e.name, type, nullable);
       return p;
     }
@@ -166,11 +166,12 @@ class Planner {
 
  private:
   const Tree& t_;
+  quiver::TimeUnit int96_unit_;
 };
 
 }  // namespace
 
-Result<DataTypePtr> LeafArrowType(const SchemaElement& e) {
+Result<DataTypePtr> LeafArrowType(const SchemaElement& e, quiver::TimeUnit int96_unit) {
   if (!e.type) return BadSchema("column " + e.name + " has no physical type");
   const PhysicalType pt = *e.type;
   const LogicalType* lt = e.logical_type ? &*e.logical_type : nullptr;
@@ -236,7 +237,7 @@ Result<DataTypePtr> LeafArrowType(const SchemaElement& e) {
         }
       }
       return int64();
-    case PhysicalType::kInt96: return timestamp(quiver::TimeUnit::kNanosecond);
+    case PhysicalType::kInt96: return timestamp(int96_unit);
     case PhysicalType::kFloat: return float32();
     case PhysicalType::kDouble: return float64();
     case PhysicalType::kByteArray:
@@ -263,7 +264,8 @@ Result<DataTypePtr> LeafArrowType(const SchemaElement& e) {
   return BadSchema("unknown physical type");
 }
 
-Result<std::shared_ptr<const SchemaPlan>> BuildSchemaPlan(const FileMetaData& md) {
+Result<std::shared_ptr<const SchemaPlan>> BuildSchemaPlan(const FileMetaData& md,
+                                                          quiver::TimeUnit int96_unit) {
   Tree t;
   size_t pos = 0;
   std::vector<std::string> path;
@@ -271,7 +273,7 @@ Result<std::shared_ptr<const SchemaPlan>> BuildSchemaPlan(const FileMetaData& md
   QUIVER_RETURN_NOT_OK(BuildTree(md, &pos, 0, 0, 0, &path, &t, &root));
   if (pos != md.schema.size()) return BadSchema("trailing schema elements");
   auto plan = std::make_shared<SchemaPlan>();
-  Planner planner(t);
+  Planner planner(t, int96_unit);
   std::vector<FieldPtr> fields;
   for (int c : t.nodes[root].children) {
     QUIVER_ASSIGN_OR_RAISE(FieldPlan f, planner.Plan(c, 0, 0, false, 1));

@@ -45,9 +45,12 @@ struct SchemaPlan {
 };
 
 /// Builds the plan for a file's schema (flattened SchemaElement list).
-Result<std::shared_ptr<const SchemaPlan>> BuildSchemaPlan(const FileMetaData& md);
+/// Legacy INT96 timestamps read as timestamps of `int96_unit`.
+Result<std::shared_ptr<const SchemaPlan>> BuildSchemaPlan(
+    const FileMetaData& md, quiver::TimeUnit int96_unit = quiver::TimeUnit::kNanosecond);
 
 /// The Arrow type for a primitive column (logical/converted type mapping).
-Result<DataTypePtr> LeafArrowType(const SchemaElement& e);
+Result<DataTypePtr> LeafArrowType(const SchemaElement& e,
+                                  quiver::TimeUnit int96_unit = quiver::TimeUnit::kNanosecond);
 
 }  // namespace quiver::parquet

@@ -237,6 +237,46 @@ class Assembler {
     return Status::OK();
   }
 
+  // Legacy INT96 timestamps: nanoseconds of the day (int64), then the Julian
+  // day (int32). Spark writes microseconds m as Julian microseconds
+  // m + epoch offset in wrapping 64-bit arithmetic, split into days and
+  // nanoseconds, so wrapping arithmetic inverts it exactly (years far beyond
+  // 2262 included); a value `unit` cannot hold is an error, never a wrapped one.
+  static Status Int96Timestamps(const LeafData& l, quiver::TimeUnit unit,
+                                const std::vector<int64_t>& src, std::vector<BufferPtr>* bufs) {
+    constexpr int64_t kEpochJulianDay = 2440588, kMicrosPerDay = int64_t{86400} * 1000000;
+    QUIVER_ASSIGN_OR_RAISE(BufferPtr buf, AllocateBuffer(src.size() * sizeof(int64_t)));
+    int64_t* out = buf->mutable_data_as<int64_t>();
+    for (size_t k = 0; k < src.size(); ++k) {
+      if (src[k] < 0) continue;
+      Int96 v;
+      std::memcpy(&v, l.fixed.data() + src[k] * sizeof(Int96), sizeof(Int96));
+      const int64_t nanos = static_cast<int64_t>(v.v[0] | (uint64_t{v.v[1]} << 32));
+      const int64_t days = static_cast<int32_t>(v.v[2]);
+      const int64_t micros = static_cast<int64_t>(
+          static_cast<uint64_t>(days - kEpochJulianDay) * static_cast<uint64_t>(kMicrosPerDay) +
+          static_cast<uint64_t>(nanos / 1000));
+      bool overflow = false;
+      switch (unit) {
+        case quiver::TimeUnit::kSecond: out[k] = micros / 1000000; break;
+        case quiver::TimeUnit::kMillisecond: out[k] = micros / 1000; break;
+        case quiver::TimeUnit::kMicrosecond: out[k] = micros; break;
+        case quiver::TimeUnit::kNanosecond:
+          overflow = __builtin_mul_overflow(micros, 1000, &out[k]) ||
+                     __builtin_add_overflow(out[k], nanos % 1000, &out[k]);
+          break;
+      }
+      if (overflow) {
+        return Status::IO("INT96 timestamp of " + std::to_string(micros) +
+                          " microseconds since the epoch is out of range for " +
+                          timestamp(unit)->ToString() +
+                          "; read it with the Parquet option coerce_int96 set to 'us'");
+      }
+    }
+    bufs->push_back(std::move(buf));
+    return Status::OK();
+  }
+
   template <typename T>
   Status Same(const LeafData& l, const std::vector<int64_t>& src, std::vector<BufferPtr>* bufs) {
     return Fixed<T, T>(
@@ -298,17 +338,7 @@ class Assembler {
       case TypeId::kTime64:
       case TypeId::kFloat64: return Same<int64_t>(l, src, bufs);
       case TypeId::kTimestamp:
-        if (pt == PhysicalType::kInt96) {
-          return Fixed<Int96, int64_t>(
-              src, bufs,
-              [](Int96 v) {
-                uint64_t nanos = v.v[0] | (uint64_t{v.v[1]} << 32);
-                int64_t days = static_cast<int64_t>(v.v[2]) - 2440588;  // Julian day of 1970-01-01
-                return static_cast<int64_t>(static_cast<uint64_t>(days) * 86400000000000ull +
-                                            nanos);
-              },
-              fx);
-        }
+        if (pt == PhysicalType::kInt96) return Int96Timestamps(l, type.unit(), src, bufs);
         return Same<int64_t>(l, src, bufs);
       case TypeId::kDecimal128:
       case TypeId::kDecimal256: {

@@ -86,17 +86,18 @@ Result<std::vector<RecordBatchPtr>> ParquetFileReader::ReadAll(const std::vector
 }
 
 Result<std::shared_ptr<ParquetFileReader>> OpenParquetFile(
-    std::shared_ptr<RandomAccessSource> source) {
+    std::shared_ptr<RandomAccessSource> source, const ParquetReadOptions& options) {
   QUIVER_ASSIGN_OR_RAISE(auto md, ReadFileMetaData(*source));
-  auto plan = BuildSchemaPlan(*md);
+  auto plan = BuildSchemaPlan(*md, options.int96_unit);
   if (!plan.ok()) return plan.status().WithContext("reading " + source->name());
   return std::make_shared<ParquetFileReader>(std::move(source), std::move(md),
                                              std::move(plan).value());
 }
 
-Result<std::shared_ptr<ParquetFileReader>> OpenParquetFile(const std::string& path) {
+Result<std::shared_ptr<ParquetFileReader>> OpenParquetFile(const std::string& path,
+                                                           const ParquetReadOptions& options) {
   QUIVER_ASSIGN_OR_RAISE(auto source, OpenLocalFile(path));
-  return OpenParquetFile(std::move(source));
+  return OpenParquetFile(std::move(source), options);
 }
 
 }  // namespace quiver::parquet

@@ -12,6 +12,14 @@
 
 namespace quiver::parquet {
 
+/// How a file's columns map to Arrow types.
+struct ParquetReadOptions {
+  /// The unit legacy INT96 timestamps read as. Nanoseconds (DataFusion's
+  /// default) cover the years 1677-2262; other values are an error there, and
+  /// Spark writes wider ranges, so coarser units read them whole.
+  quiver::TimeUnit int96_unit = quiver::TimeUnit::kNanosecond;
+};
+
 class ParquetFileReader {
  public:
   ParquetFileReader(std::shared_ptr<RandomAccessSource> source,
@@ -41,7 +49,8 @@ class ParquetFileReader {
 };
 
 Result<std::shared_ptr<ParquetFileReader>> OpenParquetFile(
-    std::shared_ptr<RandomAccessSource> source);
-Result<std::shared_ptr<ParquetFileReader>> OpenParquetFile(const std::string& path);
+    std::shared_ptr<RandomAccessSource> source, const ParquetReadOptions& options = {});
+Result<std::shared_ptr<ParquetFileReader>> OpenParquetFile(
+    const std::string& path, const ParquetReadOptions& options = {});
 
 }  // namespace quiver::parquet
