@@ -4,76 +4,17 @@
 #include <cstring>
 #include <vector>
 
+#include "quiver/arrow/bit_util.h"
+
 namespace quiver::parquet {
 
 namespace {
-
-inline uint64_t Load64(const uint8_t* in, int64_t in_len, int64_t byte) {
-  uint64_t w = 0;
-  if (byte + 8 <= in_len) {
-    std::memcpy(&w, in + byte, 8);
-  } else if (byte < in_len) {
-    std::memcpy(&w, in + byte, in_len - byte);
-  }
-  return w;
-}
 
 Status CorruptRle(const char* what) {
   return Status::IO(std::string("corrupt RLE/bit-packed data: ") + what);
 }
 
 }  // namespace
-
-void UnpackBits32(const uint8_t* in, int64_t in_len, int64_t bit_offset, int bit_width, int n,
-                  uint32_t* out) {
-  if (bit_width == 0) {
-    std::fill(out, out + n, 0u);
-    return;
-  }
-  const uint64_t mask = bit_width == 32 ? 0xFFFFFFFFull : ((1ull << bit_width) - 1);
-  int i = 0;
-  // Fast path: a full 8-byte load is in bounds.
-  for (; i < n; ++i) {
-    int64_t bit = bit_offset + static_cast<int64_t>(i) * bit_width;
-    int64_t byte = bit >> 3;
-    if (byte + 8 > in_len) break;
-    uint64_t w;
-    std::memcpy(&w, in + byte, 8);
-    out[i] = static_cast<uint32_t>((w >> (bit & 7)) & mask);
-  }
-  for (; i < n; ++i) {
-    int64_t bit = bit_offset + static_cast<int64_t>(i) * bit_width;
-    out[i] = static_cast<uint32_t>((Load64(in, in_len, bit >> 3) >> (bit & 7)) & mask);
-  }
-}
-
-void UnpackBits64(const uint8_t* in, int64_t in_len, int64_t bit_offset, int bit_width, int n,
-                  uint64_t* out) {
-  if (bit_width <= 32) {
-    // Reuse the 32-bit path through a small staging buffer.
-    uint32_t tmp[256];
-    for (int done = 0; done < n;) {
-      int k = std::min(n - done, 256);
-      UnpackBits32(in, in_len, bit_offset + static_cast<int64_t>(done) * bit_width, bit_width, k,
-                   tmp);
-      for (int j = 0; j < k; ++j) out[done + j] = tmp[j];
-      done += k;
-    }
-    return;
-  }
-  const uint64_t mask = bit_width == 64 ? ~0ull : ((1ull << bit_width) - 1);
-  for (int i = 0; i < n; ++i) {
-    int64_t bit = bit_offset + static_cast<int64_t>(i) * bit_width;
-    int64_t byte = bit >> 3;
-    int shift = bit & 7;
-    uint64_t lo = Load64(in, in_len, byte) >> shift;
-    if (shift != 0 && shift + bit_width > 64) {
-      uint64_t hi = Load64(in, in_len, byte + 8);
-      lo |= hi << (64 - shift);
-    }
-    out[i] = lo & mask;
-  }
-}
 
 void RleBitPackedDecoder::Reset(const uint8_t* data, int64_t len, int bit_width) {
   pos_ = data;
@@ -126,7 +67,6 @@ Result<bool> RleBitPackedDecoder::NextRun() {
 template <typename T>
 Result<int> RleBitPackedDecoder::GetBatchT(T* out, int n) {
   int done = 0;
-  uint32_t tmp[512];
   while (done < n) {
     if (rle_left_ > 0) {
       int k = static_cast<int>(std::min<int64_t>(rle_left_, n - done));
@@ -138,9 +78,7 @@ Result<int> RleBitPackedDecoder::GetBatchT(T* out, int n) {
       if constexpr (std::is_same_v<T, uint32_t>) {
         UnpackBits32(packed_base_, packed_bytes_, packed_bit_, bit_width_, k, out + done);
       } else {
-        k = std::min(k, 512);
-        UnpackBits32(packed_base_, packed_bytes_, packed_bit_, bit_width_, k, tmp);
-        for (int j = 0; j < k; ++j) out[done + j] = static_cast<T>(tmp[j]);
+        UnpackBits16(packed_base_, packed_bytes_, packed_bit_, bit_width_, k, out + done);
       }
       packed_bit_ += static_cast<int64_t>(k) * bit_width_;
       packed_left_ -= k;
@@ -155,6 +93,33 @@ Result<int> RleBitPackedDecoder::GetBatchT(T* out, int n) {
 
 Result<int> RleBitPackedDecoder::GetBatch(uint32_t* out, int n) { return GetBatchT(out, n); }
 Result<int> RleBitPackedDecoder::GetBatch(int16_t* out, int n) { return GetBatchT(out, n); }
+
+Result<int64_t> RleBitPackedDecoder::GetBits(uint8_t* bits, int64_t bit_offset, int64_t n,
+                                             int64_t* ones) {
+  if (bit_width_ != 1) return CorruptRle("bit output needs a bit width of 1");
+  int64_t done = 0;
+  while (done < n) {
+    if (rle_left_ > 0) {
+      const int64_t k = std::min(rle_left_, n - done);
+      bit_util::SetBitsTo(bits, bit_offset + done, k, rle_value_ != 0);
+      if (rle_value_ != 0) *ones += k;
+      rle_left_ -= k;
+      done += k;
+    } else if (packed_left_ > 0) {
+      const int64_t k = std::min(packed_left_, n - done);
+      // Width 1: the packed bytes are already a bitmap, LSB first.
+      CopyBits(packed_base_, packed_bytes_, packed_bit_, k, bits, bit_offset + done);
+      *ones += bit_util::CountSetBits(bits, bit_offset + done, k);
+      packed_bit_ += k;
+      packed_left_ -= k;
+      done += k;
+    } else {
+      QUIVER_ASSIGN_OR_RAISE(bool more, NextRun());
+      if (!more) break;
+    }
+  }
+  return done;
+}
 
 // ------------------------------------------------------------ encoder
 

@@ -6,16 +6,9 @@
 #include <string>
 
 #include "quiver/arrow/status.h"
+#include "quiver/datasource/parquet/bit_unpack.h"
 
 namespace quiver::parquet {
-
-/// Unpacks `n` values of `bit_width` (0..32) bits, LSB first, starting at bit
-/// `bit_offset` of `in` (`in_len` bytes). The caller guarantees the bits exist.
-void UnpackBits32(const uint8_t* in, int64_t in_len, int64_t bit_offset, int bit_width, int n,
-                  uint32_t* out);
-/// Same for widths up to 64.
-void UnpackBits64(const uint8_t* in, int64_t in_len, int64_t bit_offset, int bit_width, int n,
-                  uint64_t* out);
 
 /// Streaming decoder over one RLE/bit-packed hybrid run sequence.
 class RleBitPackedDecoder {
@@ -33,6 +26,11 @@ class RleBitPackedDecoder {
   Result<int> GetBatch(int32_t* out, int n) {
     return GetBatch(reinterpret_cast<uint32_t*>(out), n);
   }
+  /// Width-1 data (definition levels of a flat optional column): writes up to
+  /// `n` values as bits from bit `bit_offset` of `bits` (bit-packed runs are
+  /// copied as they are, runs of equal values set whole byte ranges); returns
+  /// how many, and adds the number of 1s to `*ones`.
+  Result<int64_t> GetBits(uint8_t* bits, int64_t bit_offset, int64_t n, int64_t* ones);
 
  private:
   Result<bool> NextRun();
