@@ -4,6 +4,7 @@
 
 #include "quiver/arrow/bit_util.h"
 #include "quiver/arrow/decimal.h"
+#include "quiver/datasource/parquet/assemble_flat.h"
 #include "quiver/datasource/parquet/encoding.h"
 
 namespace quiver::parquet {
@@ -118,8 +119,10 @@ class Assembler {
     const LeafData& l = leaves_[p.leaf];
     const int16_t max_def = plan_.leaves[p.leaf].max_def;
     if (l.rep.empty() && p.slot_def == 0 && p.slot_rep == 0) {
-      QUIVER_ASSIGN_OR_RAISE(ArrayDataPtr fast, BuildFlatLeaf(p, max_def));
+      LeafData& ml = mutable_leaves_[p.leaf];
+      QUIVER_ASSIGN_OR_RAISE(ArrayDataPtr fast, AssembleFlatLeaf(p.field->type(), max_def, &ml));
       if (fast) return fast;
+      ValidityToLevels(max_def, &ml);
     }
     std::vector<int64_t> slots = Slots(p);
     const int64_t n = static_cast<int64_t>(slots.size());
@@ -137,88 +140,6 @@ class Assembler {
     std::vector<BufferPtr> buffers = {validity};
     QUIVER_RETURN_NOT_OK(ConvertValues(l, *type, src, &buffers));
     return ArrayData::Make(type, n, std::move(buffers), nulls);
-  }
-
-  // Moves a vector into a Buffer that owns it.
-  template <typename V>
-  static BufferPtr Wrap(V&& v) {
-    auto owner = std::make_shared<std::decay_t<V>>(std::move(v));
-    return std::make_shared<Buffer>(reinterpret_cast<const uint8_t*>(owner->data()),
-                                    static_cast<int64_t>(owner->size()), owner);
-  }
-
-  // Top-level primitive columns: one slot per level, values taken over
-  // without copies when there are no nulls. Null result: use the general path.
-  Result<ArrayDataPtr> BuildFlatLeaf(const FieldPlan& p, int16_t max_def) {
-    LeafData& l = mutable_leaves_[p.leaf];
-    const DataTypePtr& type = p.field->type();
-    const int64_t n = l.num_levels;
-    int width = 0;
-    bool binary = false;
-    switch (type->id()) {
-      case TypeId::kInt32:
-      case TypeId::kUInt32:
-      case TypeId::kDate32:
-      case TypeId::kTime32:
-      case TypeId::kFloat32: width = 4; break;
-      case TypeId::kInt64:
-      case TypeId::kUInt64:
-      case TypeId::kTime64:
-      case TypeId::kFloat64: width = 8; break;
-      case TypeId::kTimestamp: width = l.type == PhysicalType::kInt96 ? 0 : 8; break;
-      case TypeId::kUtf8:
-      case TypeId::kBinary: binary = l.type == PhysicalType::kByteArray; break;
-      default: break;
-    }
-    if (width == 0 && !binary) return ArrayDataPtr();
-    if (width && DecodedValueSize(l.type) != width) return ArrayDataPtr();
-    int64_t nulls = 0;
-    BufferPtr validity;
-    if (!l.def.empty()) {
-      const int16_t* d = l.def.data();
-      for (int64_t i = 0; i < n; ++i) nulls += d[i] != max_def;
-      if (nulls) {
-        QUIVER_ASSIGN_OR_RAISE(validity, AllocateBuffer(bit_util::BytesForBits(n)));
-        uint8_t* b = validity->mutable_data();
-        for (int64_t i = 0; i < n; ++i) {
-          if (d[i] == max_def) bit_util::SetBit(b, i);
-        }
-      }
-    }
-    if (n - nulls != l.num_values) return Corrupt("value count differs from the levels");
-    if (width) {
-      BufferPtr values;
-      if (nulls == 0) {
-        if (static_cast<int64_t>(l.fixed.size()) != n * width) return ArrayDataPtr();
-        values = Wrap(std::move(l.fixed));
-      } else {
-        QUIVER_ASSIGN_OR_RAISE(values, AllocateBuffer(n * width));
-        uint8_t* out = values->mutable_data();
-        const uint8_t* in = l.fixed.data();
-        const int16_t* d = l.def.data();
-        for (int64_t i = 0, v = 0; i < n; ++i) {
-          if (d[i] == max_def) std::memcpy(out + i * width, in + (v++) * width, width);
-        }
-      }
-      return ArrayData::Make(type, n, {validity, values}, nulls);
-    }
-    if (l.bin_offsets.empty() || l.bin_offsets.back() > INT32_MAX) return ArrayDataPtr();
-    QUIVER_ASSIGN_OR_RAISE(BufferPtr offsets, AllocateBuffer((n + 1) * 4));
-    int32_t* o = offsets->mutable_data_as<int32_t>();
-    const int64_t* src = l.bin_offsets.data();
-    if (nulls == 0) {
-      for (int64_t i = 0; i <= n; ++i) o[i] = static_cast<int32_t>(src[i]);
-    } else {
-      const int16_t* d = l.def.data();
-      int64_t v = 0;
-      for (int64_t i = 0; i < n; ++i) {
-        o[i] = static_cast<int32_t>(src[v]);
-        v += d[i] == max_def;
-      }
-      o[n] = static_cast<int32_t>(src[v]);
-    }
-    BufferPtr data = Wrap(std::move(l.bin_data));
-    return ArrayData::Make(type, n, {validity, offsets, data}, nulls);
   }
 
   template <typename Src, typename Dst, typename F>

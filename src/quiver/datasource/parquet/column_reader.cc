@@ -4,6 +4,8 @@
 #include <cstring>
 #include <deque>
 
+#include "quiver/arrow/bit_util.h"
+#include "quiver/datasource/parquet/bit_unpack.h"
 #include "quiver/datasource/parquet/encoding.h"
 #include "quiver/datasource/parquet/footer.h"
 #include "quiver/datasource/parquet/page_reader.h"
@@ -65,6 +67,39 @@ Status DecodeV1Levels(Encoding enc, const uint8_t*& p, const uint8_t* end, int16
   return Status::NotImplemented(std::string("Parquet level encoding ") + EncodingName(enc));
 }
 
+// Width-1 RLE definition levels straight into validity bits from bit `at`.
+Status DecodeRleLevelBits(const uint8_t* data, int64_t len, int64_t n, uint8_t* bits, int64_t at,
+                          int64_t* present) {
+  RleBitPackedDecoder dec(data, len, 1);
+  QUIVER_ASSIGN_OR_RAISE(int64_t got, dec.GetBits(bits, at, n, present));
+  if (got < n) return Corrupt("level data ends early");
+  return Status::OK();
+}
+
+// V1 definition levels of a flat optional column as validity bits.
+Status DecodeV1LevelBits(Encoding enc, const uint8_t*& p, const uint8_t* end, int64_t n,
+                         uint8_t* bits, int64_t at, int64_t* present) {
+  if (enc == Encoding::kRle) {
+    if (end - p < 4) return Corrupt("level length missing");
+    uint32_t l;
+    std::memcpy(&l, p, 4);
+    p += 4;
+    if (l > static_cast<uint64_t>(end - p)) return Corrupt("level length exceeds page");
+    QUIVER_RETURN_NOT_OK(DecodeRleLevelBits(p, l, n, bits, at, present));
+    p += l;
+    return Status::OK();
+  }
+  // Deprecated BIT_PACKED and others: through int16 levels.
+  std::vector<int16_t> levels(static_cast<size_t>(n));
+  QUIVER_RETURN_NOT_OK(DecodeV1Levels(enc, p, end, 1, n, levels.data()));
+  for (int64_t i = 0; i < n; ++i) {
+    if (levels[i] < 0 || levels[i] > 1) return Corrupt("level exceeds the column's maximum");
+    bit_util::SetBitTo(bits, at + i, levels[i] == 1);
+    *present += levels[i];
+  }
+  return Status::OK();
+}
+
 Status CheckLevels(const int16_t* l, int64_t n, int16_t max) {
   int16_t bad = 0;
   for (int64_t i = 0; i < n; ++i) bad |= static_cast<int16_t>(l[i] > max || l[i] < 0);
@@ -73,8 +108,9 @@ Status CheckLevels(const int16_t* l, int64_t n, int16_t max) {
 
 class ChunkDecoder {
  public:
-  ChunkDecoder(const LeafColumn& leaf, int64_t limit, LeafData* out)
-      : leaf_(leaf), limit_(limit), out_(out) {}
+  // `bits`: a top-level optional column's levels go to out->valid.
+  ChunkDecoder(const LeafColumn& leaf, int64_t limit, LeafData* out, bool bits = false)
+      : leaf_(leaf), limit_(limit), out_(out), bits_(bits) {}
 
   Status OnDictionary(const Page& page) {
     if (dict_) return Corrupt("second dictionary page in a column chunk");
@@ -98,6 +134,7 @@ class ChunkDecoder {
     Encoding enc;
     const int64_t at = out_->num_levels;
     const bool first_page = seen_ == 0;
+    int64_t bits_present = 0;
     if (page.header.type == PageType::kDataPage) {
       const auto& h = *page.header.data_page_header;
       n = h.num_values;
@@ -107,7 +144,10 @@ class ChunkDecoder {
         QUIVER_RETURN_NOT_OK(DecodeV1Levels(h.repetition_level_encoding, p, end, leaf_.max_rep, n,
                                             out_->rep.data() + at));
       }
-      if (leaf_.max_def > 0) {
+      if (bits_) {
+        QUIVER_RETURN_NOT_OK(DecodeV1LevelBits(h.definition_level_encoding, p, end, n,
+                                               out_->valid.data(), at, &bits_present));
+      } else if (leaf_.max_def > 0) {
         QUIVER_RETURN_NOT_OK(DecodeV1Levels(h.definition_level_encoding, p, end, leaf_.max_def, n,
                                             out_->def.data() + at));
       }
@@ -121,7 +161,10 @@ class ChunkDecoder {
         QUIVER_RETURN_NOT_OK(
             DecodeRleLevels(p, rl, BitWidth(leaf_.max_rep), n, out_->rep.data() + at));
       }
-      if (leaf_.max_def > 0) {
+      if (bits_) {
+        QUIVER_RETURN_NOT_OK(DecodeRleLevelBits(p + rl, dl, n, out_->valid.data(), at,
+                                                &bits_present));
+      } else if (leaf_.max_def > 0) {
         QUIVER_RETURN_NOT_OK(
             DecodeRleLevels(p + rl, dl, BitWidth(leaf_.max_def), n, out_->def.data() + at));
       }
@@ -131,8 +174,8 @@ class ChunkDecoder {
       QUIVER_RETURN_NOT_OK(CheckLevels(out_->rep.data() + at, n, leaf_.max_rep));
       if (n > 0 && first_page && out_->rep[at] != 0) return Corrupt("first repetition level not 0");
     }
-    int64_t present = n;
-    if (leaf_.max_def > 0) {
+    int64_t present = bits_ ? bits_present : n;
+    if (leaf_.max_def > 0 && !bits_) {
       // One pass: range check and count of present values.
       const int16_t* d = out_->def.data() + at;
       const int16_t max = leaf_.max_def;
@@ -209,7 +252,11 @@ class ChunkDecoder {
       return Corrupt("page claims more values than its column chunk");
     }
     if (leaf_.max_rep > 0) out_->rep.resize(out_->num_levels + n);
-    if (leaf_.max_def > 0) out_->def.resize(out_->num_levels + n);
+    if (bits_) {
+      out_->valid.resize(static_cast<size_t>(bit_util::BytesForBits(out_->num_levels + n)));
+    } else if (leaf_.max_def > 0) {
+      out_->def.resize(out_->num_levels + n);
+    }
     return Status::OK();
   }
 
@@ -349,6 +396,7 @@ class ChunkDecoder {
   const LeafColumn& leaf_;
   int64_t limit_;
   LeafData* out_;
+  bool bits_;
   int64_t seen_ = 0;
   std::shared_ptr<Dictionary> dict_;
   std::unique_ptr<ValueDecoder> dict_decoder_;
@@ -414,7 +462,8 @@ struct ColumnChunkStream::Impl {
       : leaf(leaf),
         num_values(md.num_values),
         pages(std::move(bytes), md.codec, md.num_values),
-        dec(leaf, md.num_values, &pending) {
+        bits(leaf.max_def == 1 && leaf.max_rep == 0 && leaf.path.size() == 1),
+        dec(leaf, md.num_values, &pending, bits) {
     pending.type = *leaf.element->type;
     pending.type_length = leaf.element->type_length.value_or(0);
     binary = pending.type == PhysicalType::kByteArray ||
@@ -475,7 +524,15 @@ struct ColumnChunkStream::Impl {
   void Compact() {
     if (pos == 0) return;
     if (leaf.max_rep > 0) pending.rep.erase(pending.rep.begin(), pending.rep.begin() + pos);
-    if (leaf.max_def > 0) pending.def.erase(pending.def.begin(), pending.def.begin() + pos);
+    if (bits) {
+      const int64_t left = pending.num_levels - pos;
+      std::vector<uint8_t> rest(static_cast<size_t>(bit_util::BytesForBits(left)));
+      CopyBits(pending.valid.data(), static_cast<int64_t>(pending.valid.size()), pos, left,
+               rest.data(), 0);
+      pending.valid.swap(rest);
+    } else if (leaf.max_def > 0) {
+      pending.def.erase(pending.def.begin(), pending.def.begin() + pos);
+    }
     pending.num_levels -= pos;
     pos = 0;
   }
@@ -497,13 +554,18 @@ struct ColumnChunkStream::Impl {
     return Status::OK();
   }
 
+  // Present values among the next `levels` buffered levels.
+  int64_t PresentValues(int64_t levels) const {
+    if (bits) return bit_util::CountSetBits(pending.valid.data(), pos, levels);
+    if (leaf.max_def == 0) return levels;
+    int64_t values = 0;
+    const int16_t* d = pending.def.data() + pos;
+    for (int64_t i = 0; i < levels; ++i) values += d[i] == leaf.max_def;
+    return values;
+  }
+
   Status Skip(int64_t levels) {
-    int64_t values = levels;
-    if (leaf.max_def > 0) {
-      values = 0;
-      const int16_t* d = pending.def.data() + pos;
-      for (int64_t i = 0; i < levels; ++i) values += d[i] == leaf.max_def;
-    }
+    const int64_t values = PresentValues(levels);
     pos += levels;
     return dec.SkipValues(values);
   }
@@ -511,12 +573,7 @@ struct ColumnChunkStream::Impl {
   // Moves `levels` buffered levels into `out` and decodes their values
   // straight from the pages into it.
   Status Take(int64_t levels, LeafData* out) {
-    int64_t values = levels;
-    if (leaf.max_def > 0) {
-      values = 0;
-      const int16_t* d = pending.def.data() + pos;
-      for (int64_t i = 0; i < levels; ++i) values += d[i] == leaf.max_def;
-    }
+    const int64_t values = PresentValues(levels);
     *out = LeafData();
     out->type = pending.type;
     out->type_length = pending.type_length;
@@ -524,6 +581,18 @@ struct ColumnChunkStream::Impl {
     if (leaf.max_rep == 0 && values == levels) {
       // No nulls at any depth: levels carry nothing the assembler needs.
       pos += levels;
+    } else if (bits) {
+      out->null_count = levels - values;
+      if (pos == 0 && levels == pending.num_levels) {
+        out->valid.swap(pending.valid);
+        pending.valid.clear();
+        pending.num_levels = 0;
+      } else {
+        out->valid.resize(static_cast<size_t>(bit_util::BytesForBits(levels)));
+        CopyBits(pending.valid.data(), static_cast<int64_t>(pending.valid.size()), pos, levels,
+                 out->valid.data(), 0);
+        pos += levels;
+      }
     } else if (pos == 0 && levels == pending.num_levels) {
       // Everything buffered: hand the levels over.
       out->def.swap(pending.def);
@@ -553,6 +622,7 @@ struct ColumnChunkStream::Impl {
   int64_t num_values;
   PageReader pages;
   LeafData pending;
+  bool bits;  // levels as validity bits (pending.valid)
   ChunkDecoder dec;
   bool binary = false;
   int width = 0;

@@ -20,6 +20,11 @@ struct LeafData {
   int64_t num_levels = 0;
   /// Levels per slot; empty when the column's max level is 0.
   std::vector<int16_t> def, rep;
+  /// Top-level optional columns read through ColumnChunkStream carry no
+  /// `def`: instead `valid` holds one bit per slot (1 = present) and
+  /// `null_count` the 0 bits. Both empty / 0 when no slot is null.
+  std::vector<uint8_t> valid;
+  int64_t null_count = 0;
   /// Dense non-null values: fixed-width types in `fixed` (the decoder
   /// layout), byte arrays in `bin_data` with num_values + 1 `bin_offsets`.
   int64_t num_values = 0;
