@@ -134,7 +134,14 @@ inline void StoreAt(uint8_t* p, int64_t i, T v) {
 Result<BufferPtr> FixedValues(const Plan& p, LeafData* l, const uint8_t* bits, int64_t bits_len,
                               int64_t n, int64_t nulls) {
   if (p.conv == Conv::kSame && nulls == 0) return Wrap(std::move(l->fixed));
-  QUIVER_ASSIGN_OR_RAISE(BufferPtr buf, AllocateBuffer(n * p.out_width));
+  // Every slot is written when nothing is null: no zero fill first.
+  BufferPtr buf;
+  if (nulls == 0) {
+    QUIVER_ASSIGN_OR_RAISE(buf, AllocateBuffer(0));
+    QUIVER_RETURN_NOT_OK(buf->Resize(n * p.out_width, /*zero_new=*/false));
+  } else {
+    QUIVER_ASSIGN_OR_RAISE(buf, AllocateBuffer(n * p.out_width));
+  }
   uint8_t* out = buf->mutable_data();
   const uint8_t* in = l->fixed.data();
   switch (p.conv) {

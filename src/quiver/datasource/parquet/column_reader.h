@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "quiver/arrow/status.h"
@@ -13,6 +14,30 @@
 #include "quiver/datasource/parquet/source.h"
 
 namespace quiver::parquet {
+
+/// An allocator that leaves new elements uninitialized (decoders overwrite
+/// them at once), so growing a buffer costs no zero fill.
+template <typename T>
+struct NoInitAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = NoInitAllocator<U>;
+  };
+  NoInitAllocator() = default;
+  template <typename U>
+  NoInitAllocator(const NoInitAllocator<U>&) {}
+  template <typename U>
+  void construct(U* p) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
+template <typename T>
+using NoInitVector = std::vector<T, NoInitAllocator<T>>;
 
 struct LeafData {
   PhysicalType type = PhysicalType::kInt32;
@@ -28,9 +53,9 @@ struct LeafData {
   /// Dense non-null values: fixed-width types in `fixed` (the decoder
   /// layout), byte arrays in `bin_data` with num_values + 1 `bin_offsets`.
   int64_t num_values = 0;
-  std::vector<uint8_t> fixed;
-  std::vector<uint8_t> bin_data;
-  std::vector<int64_t> bin_offsets;
+  NoInitVector<uint8_t> fixed;
+  NoInitVector<uint8_t> bin_data;
+  NoInitVector<int64_t> bin_offsets;
 };
 
 /// Reads and decodes one column chunk of `leaf`.
