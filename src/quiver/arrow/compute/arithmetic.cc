@@ -25,12 +25,6 @@ const char* OpSymbol(ArithmeticOp op) {
   return "?";
 }
 
-Int128 Pow10(int n) {
-  Int128 v = 1;
-  for (int i = 0; i < n; ++i) v *= 10;
-  return v;
-}
-
 }  // namespace internal
 
 namespace {
@@ -228,6 +222,9 @@ Result<ArrayPtr> DecimalKernel(ArithmeticOp op, const Datum& l, const Datum& r, 
   QUIVER_RETURN_NOT_OK(internal::AndValidity(r, n, &validity));
   QUIVER_ASSIGN_OR_RAISE(auto buf, AllocateBuffer(n * 16));
   Int128* out = buf->mutable_data_as<Int128>();
+  if (internal::DecimalArithmetic64(op, l, r, n, *type, out)) {
+    return internal::MakeArrayFromBuffers(type, n, std::move(validity), {std::move(buf)});
+  }
   const Int128* a = internal::Values<Int128>(*l.array);
   const Int128* b = internal::Values<Int128>(*r.array);
   const int64_t ls = l.is_scalar ? 0 : 1, rs = r.is_scalar ? 0 : 1;

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "quiver/arrow/compute/decimal_util.h"
 #include "quiver/arrow/compute/kernel_util.h"
 
 namespace quiver::compute::internal {
@@ -47,7 +48,6 @@ Result<ArrayPtr> MapRows(const Array& in, const DataTypePtr& to, const CastOptio
 }
 
 /// Decimal helpers.
-Int128 Pow10(int n);
 /// Parses a decimal string into an unscaled value at `scale` (rounding half
 /// away from zero); false when malformed or wider than `precision`.
 bool ParseDecimal(std::string_view s, int32_t precision, int32_t scale, Int128* out);

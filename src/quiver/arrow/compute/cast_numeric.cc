@@ -160,6 +160,16 @@ Result<ArrayPtr> ToDecimal(const ArrayPtr& a, const DataTypePtr& to, const CastO
   const int32_t p = to->precision(), s = to->scale();
   const Int128 max =
       p >= 39 ? static_cast<Int128>(~static_cast<unsigned __int128>(0) >> 1) : Pow10(p) - 1;
+  if (to->id() == TypeId::kDecimal128 &&
+      (a->type()->is_integer() || a->type()->id() == TypeId::kDecimal128)) {
+    // Scaling up by one power of ten for the whole array; any row out of
+    // range falls through to the per-row path for its error (or null).
+    QUIVER_ASSIGN_OR_RAISE(auto buf, AllocateBuffer(a->length() * 16));
+    if (ScaleUpToDecimal128(*a, p, s, buf->mutable_data_as<Int128>())) {
+      QUIVER_ASSIGN_OR_RAISE(auto validity, CopyValidity(*a));
+      return MakeArrayFromBuffers(to, a->length(), std::move(validity), {std::move(buf)});
+    }
+  }
   auto convert = [&](int64_t i, Int128* v) {
     return AsScaled(*a, i, s, v) && *v <= max && *v >= -max;
   };
