@@ -1,12 +1,15 @@
 #include "quiver/physical/create_physical_expr.h"
 
 #include "quiver/logical/type_coercion.h"
+#include "quiver/physical/literal_folding.h"
 
 namespace quiver {
 
 PhysicalExprPtr CastIfNeeded(PhysicalExprPtr e, const DataTypePtr& to) {
   if (e->type()->Equals(*to)) return e;
-  return std::make_shared<CastExpr>(std::move(e), to, false);
+  const bool literal = IsLiteral(e);
+  PhysicalExprPtr cast = std::make_shared<CastExpr>(std::move(e), to, false);
+  return literal ? FoldToLiteral(std::move(cast)) : cast;
 }
 
 namespace {
@@ -25,9 +28,12 @@ Result<std::vector<PhysicalExprPtr>> CreateAll(const std::vector<ExprPtr>& exprs
 
 Result<PhysicalExprPtr> CreateBinary(PhysicalExprPtr l, Operator op, PhysicalExprPtr r) {
   QUIVER_ASSIGN_OR_RAISE(auto types, CoerceBinary(l->type(), op, r->type()));
+  if (IsComparisonOperator(op)) NarrowComparisonLiteral(&l, &r, &types);
   l = CastIfNeeded(std::move(l), types.left);
   r = CastIfNeeded(std::move(r), types.right);
-  return PhysicalExprPtr(std::make_shared<BinaryExpr>(std::move(l), op, std::move(r), types.result));
+  const bool literals = IsLiteral(l) && IsLiteral(r);
+  PhysicalExprPtr out = std::make_shared<BinaryExpr>(std::move(l), op, std::move(r), types.result);
+  return literals ? FoldToLiteral(std::move(out)) : out;
 }
 
 Result<PhysicalExprPtr> Create(const ExprPtr& e, const DFSchema& schema) {
@@ -85,7 +91,9 @@ Result<PhysicalExprPtr> Create(const ExprPtr& e, const DFSchema& schema) {
         case ExprKind::kIsNotFalse: kind = UnaryKind::kIsNotFalse; break;
         default: kind = UnaryKind::kIsNotUnknown; break;
       }
-      return PhysicalExprPtr(std::make_shared<UnaryExpr>(kind, std::move(in), type, nullable));
+      const bool literal = IsLiteral(in);
+      PhysicalExprPtr unary = std::make_shared<UnaryExpr>(kind, std::move(in), type, nullable);
+      return literal ? FoldToLiteral(std::move(unary)) : unary;
     }
     case ExprKind::kBetween: {
       // x BETWEEN a AND b == x >= a AND x <= b (NOT: x < a OR x > b).
@@ -103,8 +111,9 @@ Result<PhysicalExprPtr> Create(const ExprPtr& e, const DFSchema& schema) {
         return Status::Plan("Cannot automatically convert " + in->type()->ToString() + " to " +
                             e->cast_type->ToString());
       }
-      return PhysicalExprPtr(
-          std::make_shared<CastExpr>(in, e->cast_type, e->kind == ExprKind::kTryCast));
+      PhysicalExprPtr cast =
+          std::make_shared<CastExpr>(in, e->cast_type, e->kind == ExprKind::kTryCast);
+      return IsLiteral(in) ? FoldToLiteral(std::move(cast)) : cast;
     }
     case ExprKind::kCase: {
       QUIVER_ASSIGN_OR_RAISE(auto when, CreateAll(e->when, schema));
