@@ -1,5 +1,7 @@
 #include "quiver/common/scalar_value.h"
 
+#include <cstring>
+
 #include "quiver/arrow/builder.h"
 #include "quiver/arrow/pretty_print.h"
 
@@ -80,6 +82,23 @@ const ArrayPtr& ScalarValue::array() const {
 Result<ArrayPtr> ScalarValue::ToArray(int64_t n) const {
   const ArrayPtr& one = array();
   if (n == 1) return one;
+  const int bits = one->type()->bit_width();
+  if (bits >= 8 && bits % 8 == 0 && one->data()->buffers.size() == 2 && !one->IsNull(0)) {
+    // Fixed-width value: fill the values buffer directly (count(1) and
+    // literal arguments broadcast once per batch).
+    const int64_t w = bits / 8;
+    QUIVER_ASSIGN_OR_RAISE(auto buf, AllocateBuffer(n * w));
+    const uint8_t* src = one->data()->buffers[1]->data() + one->offset() * w;
+    uint8_t* dst = buf->mutable_data();
+    if (w == 8) {
+      uint64_t v;
+      std::memcpy(&v, src, 8);
+      for (int64_t i = 0; i < n; ++i) std::memcpy(dst + i * 8, &v, 8);
+    } else {
+      for (int64_t i = 0; i < n; ++i) std::memcpy(dst + i * w, src, w);
+    }
+    return MakeArray(ArrayData::Make(one->type(), n, {nullptr, std::move(buf)}, 0));
+  }
   QUIVER_ASSIGN_OR_RAISE(auto b, MakeBuilder(one->type()));
   QUIVER_RETURN_NOT_OK(b->Reserve(n));
   if (one->IsNull(0)) {

@@ -26,10 +26,13 @@ template <ArithmeticOp kOp, bool kLeftScalar, bool kRightScalar>
 bool Loop64(const Int128* a, int64_t fa, const Int128* b, int64_t fb, int64_t max, int64_t n,
             Int128* out) {
   bool bad = false;
+  uint64_t wide = 0;  // high words that are not the sign of the low word
   const int64_t x0 = static_cast<int64_t>(a[0]), y0 = static_cast<int64_t>(b[0]);
   for (int64_t i = 0; i < n; ++i) {
     const int64_t x = kLeftScalar ? x0 : static_cast<int64_t>(a[i]);
     const int64_t y = kRightScalar ? y0 : static_cast<int64_t>(b[i]);
+    if (!kLeftScalar) wide |= static_cast<uint64_t>(static_cast<int64_t>(a[i] >> 64) ^ (x >> 63));
+    if (!kRightScalar) wide |= static_cast<uint64_t>(static_cast<int64_t>(b[i] >> 64) ^ (y >> 63));
     int64_t v;
     if constexpr (kOp == ArithmeticOp::kMultiply) {
       bad |= __builtin_mul_overflow(x, y, &v);
@@ -43,7 +46,7 @@ bool Loop64(const Int128* a, int64_t fa, const Int128* b, int64_t fb, int64_t ma
     bad |= (v > max) | (v < -max);
     out[i] = v;
   }
-  return !bad;
+  return !bad && wide == 0;
 }
 
 template <ArithmeticOp kOp>
@@ -54,10 +57,8 @@ bool Dispatch(const Datum& l, const Datum& r, const Int128* a, int64_t fa, const
   return Loop64<kOp, false, false>(a, fa, b, fb, max, n, out);
 }
 
-// The values of a side, which must fit 64 bits (a scalar: only its value).
-bool SideFits(const Datum& d, const Int128* v, int64_t n) {
-  return AllFitInt64(v, d.is_scalar ? 1 : n);
-}
+// A scalar side must fit 64 bits (arrays are checked inside the loops).
+bool ScalarFits(const Datum& d, const Int128* v) { return !d.is_scalar || AllFitInt64(v, 1); }
 
 }  // namespace
 
@@ -75,12 +76,12 @@ bool DecimalArithmetic64(ArithmeticOp op, const Datum& l, const Datum& r, int64_
   const int64_t max = MaxUnscaled64(type.precision());
   if (op == ArithmeticOp::kMultiply) {
     if (s != s1 + s2) return false;  // a capped scale rounds: checked path
-    if (!SideFits(l, a, n) || !SideFits(r, b, n)) return false;
+    if (!ScalarFits(l, a) || !ScalarFits(r, b)) return false;
     return Dispatch<ArithmeticOp::kMultiply>(l, r, a, 1, b, 1, max, n, out);
   }
   if (op != ArithmeticOp::kAdd && op != ArithmeticOp::kSubtract) return false;
   if (s < s1 || s < s2 || s - s1 > 18 || s - s2 > 18) return false;
-  if (!SideFits(l, a, n) || !SideFits(r, b, n)) return false;
+  if (!ScalarFits(l, a) || !ScalarFits(r, b)) return false;
   int64_t fa = static_cast<int64_t>(Pow10(s - s1)), fb = static_cast<int64_t>(Pow10(s - s2));
   // A scalar is scaled once here instead of once per row.
   Int128 scalar;
