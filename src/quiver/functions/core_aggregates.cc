@@ -5,6 +5,7 @@
 
 #include "quiver/arrow/builder.h"
 #include "quiver/functions/builtin.h"
+#include "quiver/functions/min_max_string.h"
 
 namespace quiver {
 
@@ -353,29 +354,7 @@ class MinMaxAccumulator : public GroupsAccumulator {
     return std::vector<ArrayPtr>{a};
   }
   Result<ArrayPtr> Evaluate() override {
-    if constexpr (std::is_same_v<T, std::string>) {
-      QUIVER_ASSIGN_OR_RAISE(auto b, MakeBuilder(type_));
-      for (size_t g = 0; g < values_.size(); ++g) {
-        if (!seen_[g]) {
-          QUIVER_RETURN_NOT_OK(b->AppendNull());
-          continue;
-        }
-        Status st;
-        switch (type_->id()) {
-          case TypeId::kLargeUtf8:
-          case TypeId::kLargeBinary:
-            st = static_cast<LargeStringBuilder*>(b.get())->Append(values_[g]);
-            break;
-          case TypeId::kUtf8View:
-          case TypeId::kBinaryView:
-            st = static_cast<BinaryViewBuilder*>(b.get())->Append(values_[g]);
-            break;
-          default: st = static_cast<StringBuilder*>(b.get())->Append(values_[g]);
-        }
-        QUIVER_RETURN_NOT_OK(st);
-      }
-      return b->Finish();
-    } else if constexpr (std::is_same_v<T, bool>) {
+    if constexpr (std::is_same_v<T, bool>) {
       BooleanBuilder b;
       for (size_t g = 0; g < values_.size(); ++g) {
         QUIVER_RETURN_NOT_OK(seen_[g] ? b.Append(values_[g]) : b.AppendNull());
@@ -395,9 +374,7 @@ class MinMaxAccumulator : public GroupsAccumulator {
     seen_.resize(total, 0);
   }
   T Get(const Array& a, int64_t i) const {
-    if constexpr (std::is_same_v<T, std::string>) {
-      return std::string(GetBinaryView(a, i));
-    } else if constexpr (std::is_same_v<T, bool>) {
+    if constexpr (std::is_same_v<T, bool>) {
       return static_cast<const BooleanArray&>(a).Value(i);
     } else {
       return static_cast<const PrimitiveArray<T>&>(a).Value(i);
@@ -405,24 +382,48 @@ class MinMaxAccumulator : public GroupsAccumulator {
   }
   Status Fold(const Array& a, const uint32_t* ids, const BooleanArray* filter, int64_t total) {
     Resize(total);
+    if constexpr (!std::is_same_v<T, bool>) {
+      if (a.null_count() == 0 && !filter) {
+        const T* raw = static_cast<const PrimitiveArray<T>&>(a).raw_values();
+        if (is_max_) {
+          FoldDense<true>(raw, a.length(), ids, total);
+        } else {
+          FoldDense<false>(raw, a.length(), ids, total);
+        }
+        return Status::OK();
+      }
+    }
     for (int64_t i = 0; i < a.length(); ++i) {
       if (a.IsNull(i) || !Selected(filter, i)) continue;
       uint32_t g = ids[i];
-      if constexpr (std::is_same_v<T, std::string>) {
-        std::string_view v = GetBinaryView(a, i);
-        if (!seen_[g] || (is_max_ ? std::string_view(values_[g]) < v : v < std::string_view(values_[g]))) {
-          values_[g].assign(v);
-          seen_[g] = 1;
-        }
-      } else {
-        T v = Get(a, i);
-        if (!seen_[g] || Better<T>(v, static_cast<T>(values_[g]), is_max_)) {
-          values_[g] = v;
-          seen_[g] = 1;
-        }
+      T v = Get(a, i);
+      if (!seen_[g] || Better<T>(v, static_cast<T>(values_[g]), is_max_)) {
+        values_[g] = v;
+        seen_[g] = 1;
       }
     }
     return Status::OK();
+  }
+  // No nulls and no filter: one group keeps a running best in a register.
+  template <bool kMax>
+  void FoldDense(const T* raw, int64_t n, const uint32_t* ids, int64_t total) {
+    if (n == 0) return;
+    if (total == 1) {
+      T best = raw[0];
+      for (int64_t i = 1; i < n; ++i) {
+        if (Better<T>(raw[i], best, kMax)) best = raw[i];
+      }
+      if (!seen_[0] || Better<T>(best, static_cast<T>(values_[0]), kMax)) values_[0] = best;
+      seen_[0] = 1;
+      return;
+    }
+    for (int64_t i = 0; i < n; ++i) {
+      const uint32_t g = ids[i];
+      if (!seen_[g] || Better<T>(raw[i], static_cast<T>(values_[g]), kMax)) {
+        values_[g] = raw[i];
+        seen_[g] = 1;
+      }
+    }
   }
   DataTypePtr type_;
   bool is_max_;
@@ -472,9 +473,7 @@ class MinMax : public AggregateUDF {
       case TypeId::kUtf8View:
       case TypeId::kBinary:
       case TypeId::kLargeBinary:
-      case TypeId::kBinaryView:
-        acc = std::make_unique<MinMaxAccumulator<std::string>>(t, is_max_);
-        break;
+      case TypeId::kBinaryView: acc = MakeStringMinMaxAccumulator(t, is_max_); break;
       default: return Status::NotImplemented(name() + " of " + t->ToString());
     }
     return acc;
