@@ -235,8 +235,9 @@ class AvgAccumulator : public GroupsAccumulator {
     const bool dense = v.null_count() == 0 && !filter;
     for (int64_t i = 0; i < v.length(); ++i) {
       if (dense || (v.IsValid(i) && Selected(filter, i))) {
-        sums_[ids[i]] += raw[i];
-        ++counts_[ids[i]];
+        Slot& slot = slots_[ids[i]];
+        slot.sum += raw[i];
+        ++slot.count;
       }
     }
     return Status::OK();
@@ -247,47 +248,58 @@ class AvgAccumulator : public GroupsAccumulator {
     const auto& c = static_cast<const UInt64Array&>(*states[0]);
     const auto& s = static_cast<const PrimitiveArray<In>&>(*states[1]);
     for (int64_t i = 0; i < c.length(); ++i) {
-      counts_[ids[i]] += c.Value(i);
-      if (s.IsValid(i)) sums_[ids[i]] += s.Value(i);
+      Slot& slot = slots_[ids[i]];
+      slot.count += c.Value(i);
+      if (s.IsValid(i)) slot.sum += s.Value(i);
     }
     return Status::OK();
   }
   Result<std::vector<ArrayPtr>> State() override {
-    QUIVER_ASSIGN_OR_RAISE(auto c, BuildPrimitive<uint64_t>(uint64(), counts_, nullptr));
-    QUIVER_ASSIGN_OR_RAISE(auto s, BuildPrimitive<In>(in_, sums_, nullptr));
+    std::vector<uint64_t> counts(slots_.size());
+    std::vector<In> sums(slots_.size());
+    for (size_t g = 0; g < slots_.size(); ++g) {
+      counts[g] = slots_[g].count;
+      sums[g] = slots_[g].sum;
+    }
+    QUIVER_ASSIGN_OR_RAISE(auto c, BuildPrimitive<uint64_t>(uint64(), counts, nullptr));
+    QUIVER_ASSIGN_OR_RAISE(auto s, BuildPrimitive<In>(in_, sums, nullptr));
     return std::vector<ArrayPtr>{c, s};
   }
   Result<ArrayPtr> Evaluate() override {
-    std::vector<uint8_t> valid(counts_.size());
-    for (size_t g = 0; g < counts_.size(); ++g) valid[g] = counts_[g] > 0;
+    const size_t n = slots_.size();
+    std::vector<uint8_t> valid(n);
+    for (size_t g = 0; g < n; ++g) valid[g] = slots_[g].count > 0;
     if constexpr (std::is_same_v<In, double>) {
-      std::vector<double> out(counts_.size());
-      for (size_t g = 0; g < counts_.size(); ++g) {
-        out[g] = counts_[g] ? sums_[g] / static_cast<double>(counts_[g]) : 0;
+      std::vector<double> out(n);
+      for (size_t g = 0; g < n; ++g) {
+        const Slot& slot = slots_[g];
+        out[g] = slot.count ? slot.sum / static_cast<double>(slot.count) : 0;
       }
       return BuildPrimitive<double>(out_, out, &valid);
     } else {
       Int128 scale_up = 1;
       for (int k = 0; k < out_->scale() - in_->scale(); ++k) scale_up *= 10;
-      std::vector<Int128> out(counts_.size());
-      for (size_t g = 0; g < counts_.size(); ++g) {
-        out[g] = counts_[g] ? sums_[g] * scale_up / static_cast<Int128>(counts_[g]) : 0;
+      std::vector<Int128> out(n);
+      for (size_t g = 0; g < n; ++g) {
+        const Slot& slot = slots_[g];
+        out[g] = slot.count ? slot.sum * scale_up / static_cast<Int128>(slot.count) : 0;
       }
       return BuildPrimitive<Int128>(out_, out, &valid);
     }
   }
   int64_t MemorySize() const override {
-    return static_cast<int64_t>(counts_.size() * (8 + sizeof(In)));
+    return static_cast<int64_t>(slots_.size() * sizeof(Slot));
   }
 
  private:
-  void Resize(int64_t total) {
-    sums_.resize(total, In{});
-    counts_.resize(total, 0);
-  }
+  void Resize(int64_t total) { slots_.resize(total, Slot{In{}, 0}); }
+  // Sum and count side by side: one cache line per row and group.
+  struct Slot {
+    In sum;
+    uint64_t count;
+  };
   DataTypePtr in_, out_;
-  std::vector<In> sums_;
-  std::vector<uint64_t> counts_;
+  std::vector<Slot> slots_;
 };
 
 class Avg : public AggregateUDF {
