@@ -642,14 +642,124 @@ Result<std::unique_ptr<ColumnChunkStream>> ColumnChunkStream::Open(ByteRange byt
 }
 
 Status ColumnChunkStream::Skip(int64_t rows) {
+  if (held_rows_ > 0) {
+    LeafData dropped;
+    const int64_t n = std::min(rows, held_rows_);
+    TakeHeld(n, &dropped);
+    rows -= n;
+    if (rows == 0) return Status::OK();
+  }
   if (impl_->leaf.max_rep == 0) return impl_->SkipRows(rows);
   QUIVER_ASSIGN_OR_RAISE(int64_t levels, impl_->Buffer(rows));
   return impl_->Skip(levels);
 }
 
 Status ColumnChunkStream::Next(int64_t rows, LeafData* out) {
-  QUIVER_ASSIGN_OR_RAISE(int64_t levels, impl_->Buffer(rows));
-  return impl_->Take(levels, out);
+  if (held_rows_ == 0) {
+    QUIVER_ASSIGN_OR_RAISE(int64_t levels, impl_->Buffer(rows));
+    return impl_->Take(levels, out);
+  }
+  if (rows < held_rows_) {
+    TakeHeld(rows, out);
+    return Status::OK();
+  }
+  // The held rows and then any more from the pages.
+  const int64_t held = held_rows_;
+  TakeHeld(held_rows_, out);
+  if (rows == held || out->num_levels == 0) return Status::OK();
+  return Status::Internal("ColumnChunkStream::Next asked for " + std::to_string(rows) +
+                          " rows, more than the " + std::to_string(held) + " it held");
+}
+
+namespace {
+
+// Row boundaries of `d`'s levels: the level index each row starts at, plus
+// the level count at the end.
+std::vector<int64_t> RowStarts(const LeafData& d, int16_t max_rep) {
+  std::vector<int64_t> starts;
+  for (int64_t i = 0; i < d.num_levels; ++i) {
+    if (max_rep == 0 || d.rep[i] == 0) starts.push_back(i);
+  }
+  starts.push_back(d.num_levels);
+  return starts;
+}
+
+// Values in the first `levels` levels of `d`.
+int64_t ValuesIn(const LeafData& d, int64_t levels, int16_t max_def) {
+  if (!d.valid.empty()) return bit_util::CountSetBits(d.valid.data(), 0, levels);
+  if (d.def.empty()) return levels;
+  return std::count(d.def.begin(), d.def.begin() + levels, max_def);
+}
+
+// Moves the first `n` bits of `from` (of `total`) to `to`.
+void SplitBits(std::vector<uint8_t>& from, int64_t n, int64_t total, std::vector<uint8_t>* to) {
+  to->assign(bit_util::BytesForBits(n), 0);
+  bit_util::CopyBitmap(from.data(), 0, n, to->data(), 0);
+  std::vector<uint8_t> rest(bit_util::BytesForBits(total - n), 0);
+  bit_util::CopyBitmap(from.data(), n, total - n, rest.data(), 0);
+  from.swap(rest);
+}
+
+}  // namespace
+
+Result<int64_t> ColumnChunkStream::Hold(int64_t rows, int64_t max_bytes) {
+  if (held_rows_ == 0) {
+    QUIVER_ASSIGN_OR_RAISE(int64_t levels, impl_->Buffer(rows));
+    QUIVER_RETURN_NOT_OK(impl_->Take(levels, &held_));
+    held_rows_ = impl_->leaf.max_rep == 0
+                     ? levels
+                     : static_cast<int64_t>(RowStarts(held_, impl_->leaf.max_rep).size()) - 1;
+  }
+  const int64_t n = std::min(rows, held_rows_);
+  if (held_.bin_offsets.empty() || held_.bin_offsets.back() <= max_bytes) return n;
+  const std::vector<int64_t> starts = RowStarts(held_, impl_->leaf.max_rep);
+  int64_t fit = 1;
+  while (fit < n && held_.bin_offsets[ValuesIn(held_, starts[fit + 1], impl_->leaf.max_def)] <=
+                        max_bytes) {
+    ++fit;
+  }
+  return fit;
+}
+
+void ColumnChunkStream::TakeHeld(int64_t rows, LeafData* out) {
+  if (rows >= held_rows_) {
+    *out = std::move(held_);
+    held_ = LeafData();
+    held_rows_ = 0;
+    return;
+  }
+  const int16_t max_rep = impl_->leaf.max_rep, max_def = impl_->leaf.max_def;
+  const int64_t levels = max_rep == 0 ? rows : RowStarts(held_, max_rep)[rows];
+  const int64_t values = ValuesIn(held_, levels, max_def);
+  LeafData& h = held_;
+  *out = LeafData();
+  out->type = h.type;
+  out->type_length = h.type_length;
+  out->num_levels = levels;
+  out->num_values = values;
+  auto split = [](auto& from, int64_t n, auto& to) {
+    to.assign(from.begin(), from.begin() + n);
+    from.erase(from.begin(), from.begin() + n);
+  };
+  if (!h.def.empty()) split(h.def, levels, out->def);
+  if (!h.valid.empty()) {
+    SplitBits(h.valid, levels, h.num_levels, &out->valid);
+    out->null_count = levels - values;
+    h.null_count -= out->null_count;
+  }
+  if (!h.rep.empty()) split(h.rep, levels, out->rep);
+  if (!h.bin_offsets.empty()) {
+    const int64_t bytes = h.bin_offsets[values];
+    split(h.bin_data, bytes, out->bin_data);
+    split(h.bin_offsets, values, out->bin_offsets);
+    out->bin_offsets.push_back(bytes);
+    for (int64_t& o : h.bin_offsets) o -= bytes;
+  } else {
+    split(h.fixed, values * DecodedValueSize(h.type), out->fixed);
+  }
+  h.num_levels -= levels;
+  h.num_values -= values;
+  held_rows_ -= rows;
 }
 
 }  // namespace quiver::parquet

@@ -82,11 +82,19 @@ class ColumnChunkStream {
   Status Next(int64_t rows, LeafData* out);
   /// Moves past the next `rows` rows without building their values.
   Status Skip(int64_t rows);
+  /// Decodes the next `rows` rows ahead and keeps them for Next/Skip; returns
+  /// how many of them, from the first, hold at most `max_bytes` of byte
+  /// array values (at least one; the default: what 32-bit offsets address).
+  Result<int64_t> Hold(int64_t rows, int64_t max_bytes = INT32_MAX);
 
  private:
   struct Impl;
   explicit ColumnChunkStream(std::unique_ptr<Impl> impl);
+  // Moves the first `rows` held rows into `*out` (all of them: no copy).
+  void TakeHeld(int64_t rows, LeafData* out);
   std::unique_ptr<Impl> impl_;
+  LeafData held_;
+  int64_t held_rows_ = 0;
 };
 
 }  // namespace quiver::parquet

@@ -201,8 +201,19 @@ Result<std::unique_ptr<RowGroupBatchReader>> RowGroupBatchReader::Open(
 
 Result<RecordBatchPtr> RowGroupBatchReader::Next(int64_t max_rows) {
   if (rows_left_ <= 0) return RecordBatchPtr();
-  const int64_t n = std::min(std::max<int64_t>(max_rows, 1), rows_left_);
+  int64_t n = std::min(std::max<int64_t>(max_rows, 1), rows_left_);
   const SchemaPlan& plan = reader_->schema_plan();
+  // Fewer rows when a byte array column's values would pass the limit (2 GB:
+  // Arrow's 32-bit offsets): the rows are decoded ahead and held until asked for.
+  for (int l : leaves_) {
+    if (*plan.leaves[l].element->type != PhysicalType::kByteArray) continue;
+    auto fit = streams_[l]->Hold(n, max_column_bytes_);
+    if (!fit.ok()) {
+      return fit.status().WithContext("reading " + reader_->source().name() + " column " +
+                                      LeafPath(plan.leaves[l]));
+    }
+    if (*fit > 0) n = std::min(n, *fit);
+  }
   std::vector<LeafData> leaves(plan.leaves.size());
   for (int l : leaves_) {
     Status st = streams_[l]->Next(n, &leaves[l]);

@@ -39,8 +39,13 @@ class RowGroupBatchReader {
       int64_t row_begin = 0, int64_t row_end = -1);
   ~RowGroupBatchReader();
 
-  /// The next batch of at most `max_rows` rows; null at the end.
+  /// The next batch of at most `max_rows` rows; null at the end. A batch
+  /// ends early where a byte array column would pass max_column_bytes.
   Result<RecordBatchPtr> Next(int64_t max_rows);
+  /// The most bytes of byte array values one column of a batch from Next
+  /// holds, unless a single row has more (default: what 32-bit offsets
+  /// address, so a row group of over 2 GB of strings reads in several batches).
+  void set_max_column_bytes(int64_t bytes) { max_column_bytes_ = bytes; }
 
   // Late materialization: a step covers the next `n` rows (n <= rows_left());
   // it reads some columns, then reads or skips the others, then Advance(n).
@@ -70,6 +75,7 @@ class RowGroupBatchReader {
   std::vector<std::vector<int>> column_leaves_;              // per position in columns_
   std::vector<std::unique_ptr<ColumnChunkStream>> streams_;  // by leaf index
   int64_t rows_left_ = 0;
+  int64_t max_column_bytes_ = INT32_MAX;
   int64_t num_reads_ = 0;
   int64_t bytes_read_ = 0;
 };

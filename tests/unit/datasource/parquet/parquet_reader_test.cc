@@ -34,7 +34,8 @@ const std::map<std::string, std::string>& ExpectedFailures() {
       {"nation.dict-malformed.parquet", "runs past the column chunk"},
       // Years nanoseconds cannot hold (read with coerce_int96 'us' elsewhere).
       {"int96_from_spark.parquet", "out of range for Timestamp(Nanosecond"},
-      // Over 2 GB of strings in one row group; needs batch-wise decoding.
+      // Over 2 GB of strings in one row group: whole-row-group reading cannot
+      // hold them in one array (batch reading can: parquet_outcome_test).
       {"large_string_map.brotli.parquet", "2 GB"},
   };
   return m;

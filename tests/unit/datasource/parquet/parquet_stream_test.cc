@@ -215,5 +215,70 @@ TEST(ParquetStream, ProjectedChunksInOneRead) {
   fs::remove(path);
 }
 
+// Batches end early where a byte array column would pass the byte limit
+// (2 GB by default: large_string_map.brotli.parquet): the rows are decoded
+// ahead and split, also inside a page and for nested columns, with skips
+// between batches.
+TEST(ParquetStream, BatchesStopAtTheColumnByteLimit) {
+  const int64_t n = 3000;
+  StringBuilder s(utf8());
+  ListBuilder l(list(field("item", utf8())), std::make_unique<StringBuilder>(utf8()));
+  Int32Builder i(int32());
+  auto* items = static_cast<StringBuilder*>(l.value_builder());
+  for (int64_t r = 0; r < n; ++r) {
+    const std::string v(r % 37, static_cast<char>('a' + r % 26));
+    ASSERT_TRUE((r % 11 == 0 ? s.AppendNull() : s.Append(v)).ok());
+    if (r % 13 == 0) {
+      ASSERT_TRUE(l.AppendNull().ok());
+    } else {
+      ASSERT_TRUE(l.Append().ok());
+      for (int k = 0; k < r % 4; ++k) ASSERT_TRUE(items->Append(v.substr(std::min<size_t>(k, v.size()))).ok());
+    }
+    ASSERT_TRUE((r % 7 == 0 ? i.AppendNull() : i.Append(static_cast<int32_t>(r))).ok());
+  }
+  auto sch = schema({field("s", utf8()), field("l", list(field("item", utf8()))),
+                     field("i", int32())});
+  auto batch = RecordBatch::Make(sch, n, {s.Finish().value(), l.Finish().value(),
+                                          i.Finish().value()});
+  ParquetWriteOptions o;
+  o.column.page_row_limit = 700;
+  const std::string path = (fs::temp_directory_path() /
+                            ("quiver_stream_limit_" + std::to_string(::getpid()) + ".parquet"))
+                               .string();
+  ASSERT_TRUE(WriteParquetFile(path, sch, {batch}, o).ok());
+  auto reader = OpenParquetFile(path).value();
+  auto rows = RowGroupBatchReader::Open(reader, 0, {0, 1, 2}).value();
+  const int64_t limit = 1000;
+  rows->set_max_column_bytes(limit);
+  int64_t pos = 0, batches = 0;
+  while (pos < n) {
+    auto next = rows->Next(500);
+    ASSERT_TRUE(next.ok()) << next.status().ToString();
+    ASSERT_TRUE(*next);
+    const RecordBatch& b = **next;
+    ASSERT_TRUE(b.Validate().ok());
+    ASSERT_GT(b.num_rows(), 0);
+    const auto& sc = static_cast<const StringArray&>(*b.column(0));
+    const auto& lc = static_cast<const ListArray&>(*b.column(1));
+    const auto& items_c = static_cast<const StringArray&>(*lc.values());
+    EXPECT_LE(sc.value_offset(sc.length()) - sc.value_offset(0), limit);
+    EXPECT_LE(items_c.value_offset(items_c.length()) - items_c.value_offset(0), limit);
+    const auto want = batch->Slice(pos, b.num_rows());
+    for (int c = 0; c < 3; ++c) {
+      EXPECT_TRUE(b.column(c)->Equals(*want->column(c))) << "column " << c << " at row " << pos;
+    }
+    pos += b.num_rows();
+    ++batches;
+    if (batches % 3 == 0 && pos < n) {  // skip some rows between batches
+      const int64_t skip = std::min<int64_t>(17, n - pos);
+      ASSERT_TRUE(rows->Skip(skip).ok());
+      pos += skip;
+    }
+  }
+  EXPECT_FALSE(rows->Next(500).value());
+  EXPECT_GT(batches, 3000 * 18 / 1000 / 2);  // about 18 bytes a row per column
+  fs::remove(path);
+}
+
 }  // namespace
 }  // namespace quiver::parquet
