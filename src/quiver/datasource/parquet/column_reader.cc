@@ -296,6 +296,18 @@ class ChunkDecoder {
       QUIVER_ASSIGN_OR_RAISE(got, active_->Decode(dst->fixed.data() + at, n));
     } else if (active_is_dict_) {
       QUIVER_ASSIGN_OR_RAISE(got, GatherDictionary(n, dst));
+    } else if (const int64_t bound = active_->ByteBound(); bound >= 0) {
+      // Copied straight from the page: no views, no length pass.
+      if (dst->bin_offsets.empty()) dst->bin_offsets.push_back(0);
+      const size_t at = dst->bin_data.size();
+      dst->bin_data.resize(at + static_cast<size_t>(bound));
+      const size_t first = dst->bin_offsets.size();
+      dst->bin_offsets.resize(first + static_cast<size_t>(n));
+      QUIVER_ASSIGN_OR_RAISE(got, active_->DecodeFlat(dst->bin_data.data() + at,
+                                                      static_cast<int64_t>(at),
+                                                      dst->bin_offsets.data() + first, n));
+      dst->bin_offsets.resize(first + static_cast<size_t>(got));
+      dst->bin_data.resize(static_cast<size_t>(dst->bin_offsets.back()));
     } else {
       views_.resize(n);
       QUIVER_ASSIGN_OR_RAISE(got, active_->Decode(views_.data(), n));
@@ -341,6 +353,10 @@ class ChunkDecoder {
       total += views[i].len;
     }
     dict_offsets_[dict_->size] = total;
+    dict_max_len_ = 0;
+    for (int64_t i = 0; i < dict_->size; ++i) {
+      dict_max_len_ = std::max<int64_t>(dict_max_len_, views[i].len);
+    }
     // Slack after the last value: short values are copied as 16 bytes.
     dict_bytes_.resize(static_cast<size_t>(total) + kCopySlack);
     for (int64_t i = 0; i < dict_->size; ++i) {
@@ -356,8 +372,15 @@ class ChunkDecoder {
     QUIVER_ASSIGN_OR_RAISE(int64_t got, active_->DecodeIndices(indices_.data(), n));
     const uint32_t* idx = indices_.data();
     const int64_t* doff = dict_offsets_.data();
-    int64_t total = 0;
-    for (int64_t i = 0; i < got; ++i) total += doff[idx[i] + 1] - doff[idx[i]];
+    // Short values: room for the longest in every slot, filled in one pass
+    // (the buffer is not zero-filled, so the unused room costs nothing).
+    // Otherwise a first pass sums the lengths.
+    int64_t total = got * dict_max_len_;
+    const bool one_pass = dict_max_len_ <= 64 || total <= (int64_t{1} << 24);
+    if (!one_pass) {
+      total = 0;
+      for (int64_t i = 0; i < got; ++i) total += doff[idx[i] + 1] - doff[idx[i]];
+    }
     if (dst->bin_offsets.empty()) dst->bin_offsets.push_back(0);
     const size_t at = dst->bin_data.size();
     dst->bin_data.resize(at + static_cast<size_t>(total) + kCopySlack);
@@ -379,7 +402,7 @@ class ChunkDecoder {
       off += len;
       offsets[i] = off;
     }
-    dst->bin_data.resize(at + static_cast<size_t>(total));
+    dst->bin_data.resize(static_cast<size_t>(off));
     return got;
   }
 
@@ -408,6 +431,7 @@ class ChunkDecoder {
   bool active_is_dict_ = false;
   std::vector<int64_t> dict_offsets_;  // byte-array dictionaries, flattened
   std::vector<uint8_t> dict_bytes_;
+  int64_t dict_max_len_ = 0;
   std::vector<uint32_t> indices_;
   std::shared_ptr<const void> active_page_;
   int64_t active_left_ = 0;

@@ -129,6 +129,29 @@ class PlainByteArrayDecoder final : public ValueDecoder {
     left_ -= k;
     return k;
   }
+  // The values lie inside the page, so its remaining bytes bound them.
+  int64_t ByteBound() const override { return end_ - pos_; }
+  Result<int64_t> DecodeFlat(uint8_t* data, int64_t base, int64_t* offsets, int64_t n) override {
+    const int64_t k = std::min(n, left_);
+    int64_t off = base;
+    for (int64_t i = 0; i < k; ++i) {
+      if (end_ - pos_ < 4) {
+        left_ = 0;
+        return i;
+      }
+      uint32_t l;
+      std::memcpy(&l, pos_, 4);
+      pos_ += 4;
+      if (l > static_cast<uint64_t>(end_ - pos_)) return Corrupt("byte array length exceeds page");
+      if (l) std::memcpy(data, pos_, l);
+      data += l;
+      pos_ += l;
+      off += l;
+      offsets[i] = off;
+    }
+    left_ -= k;
+    return k;
+  }
 
  private:
   const uint8_t* pos_ = nullptr;
@@ -368,6 +391,12 @@ class DictionaryDecoder final : public ValueDecoder {
   }
 
   Result<int64_t> Decode(void* out, int64_t n) override {
+    switch (width_) {
+      case 1: return DecodeDirect<uint8_t>(out, n);
+      case 4: return DecodeDirect<uint32_t>(out, n);
+      case 8: return DecodeDirect<uint64_t>(out, n);
+      default: break;
+    }
     uint32_t idx[1024];
     auto* o = static_cast<uint8_t*>(out);
     const uint8_t* values = dict_->values.data();
@@ -398,6 +427,23 @@ class DictionaryDecoder final : public ValueDecoder {
   }
 
  private:
+  // Values written straight from the index runs into `out`.
+  template <typename T>
+  Result<int64_t> DecodeDirect(void* out, int64_t n) {
+    const T* values = reinterpret_cast<const T*>(dict_->values.data());
+    T* o = static_cast<T*>(out);
+    int64_t done = 0;
+    n = std::min(n, left_);
+    while (done < n) {
+      const int k = static_cast<int>(std::min<int64_t>(n - done, 1 << 20));
+      QUIVER_ASSIGN_OR_RAISE(int got, rle_.GetBatchWithDict(values, dict_->size, o + done, k));
+      done += got;
+      if (got < k) break;
+    }
+    left_ -= done;
+    return done;
+  }
+
   template <typename T>
   static void Gather(const uint8_t* values, const uint32_t* idx, int n, uint8_t* out) {
     const T* v = reinterpret_cast<const T*>(values);
@@ -415,6 +461,10 @@ class DictionaryDecoder final : public ValueDecoder {
 
 Result<int64_t> ValueDecoder::DecodeIndices(uint32_t*, int64_t) {
   return Status::Internal("dictionary indices asked of a non-dictionary decoder");
+}
+
+Result<int64_t> ValueDecoder::DecodeFlat(uint8_t*, int64_t, int64_t*, int64_t) {
+  return Status::Internal("flat byte-array decoding asked of a decoder without it");
 }
 
 int DecodedValueSize(PhysicalType type) {

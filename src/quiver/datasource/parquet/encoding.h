@@ -39,6 +39,13 @@ class ValueDecoder {
   /// Dictionary decoders: the next up to `n` dictionary indices, each checked
   /// against the dictionary size; returns how many. Others: an error.
   virtual Result<int64_t> DecodeIndices(uint32_t* out, int64_t n);
+  /// BYTE_ARRAY decoders that can copy values out back to back: an upper
+  /// bound on the bytes of the page's remaining values; others -1.
+  virtual int64_t ByteBound() const { return -1; }
+  /// With a ByteBound: copies the next up to `n` values into `data` (room
+  /// for ByteBound() bytes), setting offsets[i] to `base` plus the bytes
+  /// through value i; returns how many.
+  virtual Result<int64_t> DecodeFlat(uint8_t* data, int64_t base, int64_t* offsets, int64_t n);
 };
 
 /// A decoder for `encoding` of `type` (type_length: FIXED_LEN_BYTE_ARRAY width).

@@ -121,6 +121,50 @@ Result<int64_t> RleBitPackedDecoder::GetBits(uint8_t* bits, int64_t bit_offset, 
   return done;
 }
 
+template <typename T>
+Result<int> RleBitPackedDecoder::GetBatchWithDict(const T* dict, int64_t dict_size, T* out,
+                                                  int n) {
+  const uint64_t size = static_cast<uint64_t>(std::max<int64_t>(dict_size, 0));
+  int done = 0;
+  uint32_t idx[1024];
+  while (done < n) {
+    if (rle_left_ > 0) {
+      if (rle_value_ >= size) return Status::IO("corrupt Parquet page: dictionary index out of range");
+      const int k = static_cast<int>(std::min<int64_t>(rle_left_, n - done));
+      std::fill(out + done, out + done + k, dict[rle_value_]);
+      rle_left_ -= k;
+      done += k;
+    } else if (packed_left_ > 0) {
+      if (size == 0) return Status::IO("corrupt Parquet page: dictionary index out of range");
+      const int k = static_cast<int>(std::min<int64_t>({packed_left_, n - done, 1024}));
+      UnpackBits32(packed_base_, packed_bytes_, packed_bit_, bit_width_, k, idx);
+      // Clamped reads keep a bad index in bounds; the error follows the loop.
+      uint32_t bad = 0;
+      T* o = out + done;
+      for (int j = 0; j < k; ++j) {
+        const uint32_t i = idx[j];
+        const bool ok = i < size;
+        bad |= !ok;
+        o[j] = dict[ok ? i : 0];
+      }
+      if (bad) return Status::IO("corrupt Parquet page: dictionary index out of range");
+      packed_bit_ += static_cast<int64_t>(k) * bit_width_;
+      packed_left_ -= k;
+      done += k;
+    } else {
+      QUIVER_ASSIGN_OR_RAISE(bool more, NextRun());
+      if (!more) break;
+    }
+  }
+  return done;
+}
+
+template Result<int> RleBitPackedDecoder::GetBatchWithDict(const uint8_t*, int64_t, uint8_t*, int);
+template Result<int> RleBitPackedDecoder::GetBatchWithDict(const uint32_t*, int64_t, uint32_t*,
+                                                           int);
+template Result<int> RleBitPackedDecoder::GetBatchWithDict(const uint64_t*, int64_t, uint64_t*,
+                                                           int);
+
 // ------------------------------------------------------------ encoder
 
 namespace {

@@ -31,6 +31,13 @@ class RleBitPackedDecoder {
   /// copied as they are, runs of equal values set whole byte ranges); returns
   /// how many, and adds the number of 1s to `*ones`.
   Result<int64_t> GetBits(uint8_t* bits, int64_t bit_offset, int64_t n, int64_t* ones);
+  /// Dictionary indices: writes `dict[index]` for up to `n` indices straight
+  /// into `out` (an RLE run is one check and a fill; bit-packed indices are
+  /// unpacked in blocks, checked against `dict_size` and gathered). Returns
+  /// how many; an index out of range is an error. T: uint8_t, uint32_t,
+  /// uint64_t.
+  template <typename T>
+  Result<int> GetBatchWithDict(const T* dict, int64_t dict_size, T* out, int n);
 
  private:
   Result<bool> NextRun();

@@ -154,5 +154,46 @@ TEST(BitUnpack, RleBitsRejectCorruptRuns) {
   EXPECT_EQ(ones, 8);
 }
 
+TEST(BitUnpack, DictionaryGatherFromRuns) {
+  std::mt19937_64 rng(9);
+  const std::vector<uint64_t> dict = {10, 20, 30, 40, 50, 60, 70};
+  for (int trial = 0; trial < 100; ++trial) {
+    std::vector<uint32_t> idx;
+    while (idx.size() < 2000) {
+      const uint32_t v = static_cast<uint32_t>(rng() % dict.size());
+      idx.insert(idx.end(), static_cast<size_t>(rng() % (rng() % 2 ? 3 : 40)) + 1, v);
+    }
+    std::string enc;
+    EncodeRleBitPacked(idx.data(), static_cast<int64_t>(idx.size()), 3, &enc);
+    RleBitPackedDecoder dec(reinterpret_cast<const uint8_t*>(enc.data()),
+                            static_cast<int64_t>(enc.size()), 3);
+    std::vector<uint64_t> out(idx.size());
+    int done = 0;
+    while (done < static_cast<int>(idx.size())) {
+      const int k =
+          std::min(static_cast<int>(rng() % 700) + 1, static_cast<int>(idx.size()) - done);
+      auto got = dec.GetBatchWithDict(dict.data(), static_cast<int64_t>(dict.size()),
+                                      out.data() + done, k);
+      ASSERT_TRUE(got.ok()) << got.status().ToString();
+      ASSERT_EQ(*got, k);
+      done += k;
+    }
+    for (size_t i = 0; i < idx.size(); ++i) ASSERT_EQ(out[i], dict[idx[i]]) << i;
+  }
+  // Index 7 is past a 7-entry dictionary, in a bit-packed and in an RLE run.
+  for (int run : {3, 20}) {
+    std::vector<uint32_t> bad(static_cast<size_t>(run), 7);
+    bad[0] = 1;
+    std::string enc;
+    EncodeRleBitPacked(bad.data(), run, 3, &enc);
+    RleBitPackedDecoder dec(reinterpret_cast<const uint8_t*>(enc.data()),
+                            static_cast<int64_t>(enc.size()), 3);
+    std::vector<uint64_t> out(static_cast<size_t>(run));
+    auto got = dec.GetBatchWithDict(dict.data(), 7, out.data(), run);
+    ASSERT_FALSE(got.ok()) << "run " << run;
+    EXPECT_NE(got.status().ToString().find("dictionary index out of range"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace quiver::parquet
