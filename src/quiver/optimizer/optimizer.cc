@@ -5,7 +5,8 @@
 namespace quiver {
 
 std::vector<OptimizerRulePtr> DefaultOptimizerRules() {
-  return {MakeDecorrelateSubqueriesRule(), MakeSimplifyDisjunctionsRule(),
+  return {MakeDecorrelateSubqueriesRule(), MakeSimplifyFilterLiteralsRule(),
+          MakeSimplifyDisjunctionsRule(),
           MakeReorderCrossJoinsRule(),     MakePushDownFilterRule(),
           MakePushDownLimitRule(),         MakePushDownProjectionRule()};
 }

@@ -27,6 +27,7 @@ Result<LogicalPlanPtr> Optimize(const LogicalPlanPtr& plan,
 
 // Built-in rules.
 OptimizerRulePtr MakeDecorrelateSubqueriesRule();  // subquery expressions -> joins
+OptimizerRulePtr MakeSimplifyFilterLiteralsRule();  // literals folded/narrowed in filters
 OptimizerRulePtr MakeSimplifyDisjunctionsRule();   // common terms out of ORs over joins
 OptimizerRulePtr MakeReorderCrossJoinsRule();      // comma joins in an order equalities link
 OptimizerRulePtr MakePushDownFilterRule();      // filters into scans

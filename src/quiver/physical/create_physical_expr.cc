@@ -28,7 +28,7 @@ Result<std::vector<PhysicalExprPtr>> CreateAll(const std::vector<ExprPtr>& exprs
 
 Result<PhysicalExprPtr> CreateBinary(PhysicalExprPtr l, Operator op, PhysicalExprPtr r) {
   QUIVER_ASSIGN_OR_RAISE(auto types, CoerceBinary(l->type(), op, r->type()));
-  if (IsComparisonOperator(op)) NarrowComparisonLiteral(&l, &r, &types);
+  if (IsComparisonOperator(op)) NarrowComparisonOperands(&l, &r, &types);
   l = CastIfNeeded(std::move(l), types.left);
   r = CastIfNeeded(std::move(r), types.right);
   const bool literals = IsLiteral(l) && IsLiteral(r);

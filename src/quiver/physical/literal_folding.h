@@ -22,6 +22,6 @@ PhysicalExprPtr FoldToLiteral(PhysicalExprPtr e);
 /// when the literal is exactly representable in that side's type, replaces
 /// the literal and sets both operand types to that type. Keeps semantics:
 /// the widening is lossless and order-preserving, and the literal round-trips.
-void NarrowComparisonLiteral(PhysicalExprPtr* left, PhysicalExprPtr* right, BinaryTypes* types);
+void NarrowComparisonOperands(PhysicalExprPtr* left, PhysicalExprPtr* right, BinaryTypes* types);
 
 }  // namespace quiver
