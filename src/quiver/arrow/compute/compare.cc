@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "quiver/arrow/compute/compare_simd.h"
+#include "quiver/arrow/compute/compare_string.h"
 #include "quiver/arrow/compute/kernel_util.h"
 #include "quiver/arrow/compute/row_compare.h"
 
@@ -141,7 +142,7 @@ Result<ArrayPtr> Compare(CompareOp op, const Datum& left, const Datum& right) {
                         rs, n, out);
       }
     });
-  } else {
+  } else if (!internal::CompareStringScalar(op, left, right, out)) {
     QUIVER_ASSIGN_OR_RAISE(auto cmp, internal::MakeRowComparator(left.array, right.array));
     const bool any_null = validity != nullptr;
     const uint8_t* valid = any_null ? validity->data() : nullptr;
