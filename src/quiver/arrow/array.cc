@@ -1,5 +1,7 @@
 #include "quiver/arrow/array.h"
 
+#include <cstring>
+
 #include "quiver/arrow/pretty_print.h"
 
 namespace quiver {
@@ -19,8 +21,23 @@ bool Array::Equals(const Array& other) const {
 }
 
 int64_t BooleanArray::true_count() const {
-  int64_t n = 0;
-  for (int64_t i = 0; i < length(); ++i) n += IsValid(i) && Value(i);
+  const int64_t off = data_->offset, len = length();
+  const uint8_t* values = values_bitmap();
+  const uint8_t* valid = data_->buffers[0] ? data_->buffers[0]->data() : nullptr;
+  if (!valid) return bit_util::CountSetBits(values, off, len);
+  // Both bitmaps share the offset: single bits up to a byte boundary, then
+  // 64 bits of (valid AND value) per popcount, then the tail.
+  int64_t n = 0, i = 0;
+  for (; i < len && ((off + i) & 7) != 0; ++i) {
+    n += bit_util::GetBit(valid, off + i) & bit_util::GetBit(values, off + i);
+  }
+  for (; i + 64 <= len; i += 64) {
+    uint64_t a, b;
+    std::memcpy(&a, valid + ((off + i) >> 3), 8);
+    std::memcpy(&b, values + ((off + i) >> 3), 8);
+    n += __builtin_popcountll(a & b);
+  }
+  for (; i < len; ++i) n += bit_util::GetBit(valid, off + i) & bit_util::GetBit(values, off + i);
   return n;
 }
 
