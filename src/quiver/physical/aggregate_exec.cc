@@ -33,6 +33,19 @@ AggregateExec::AggregateExec(ExecutionPlanPtr input, std::vector<PhysicalExprPtr
     fields.push_back(field(a.name, a.fn_args.return_type, a.fn->nullable()));
   }
   schema_ = quiver::schema(std::move(fields));
+  std::vector<PhysicalExprPtr> exprs;
+  for (const auto& a : aggregates_) {
+    exprs.insert(exprs.end(), a.args.begin(), a.args.end());
+    exprs.push_back(a.filter);
+  }
+  shared_ = ExtractSharedSubexprs(exprs, input_->schema());
+  size_t k = 0;
+  for (const auto& a : aggregates_) {
+    eval_args_.emplace_back(shared_.rewritten.begin() + k,
+                            shared_.rewritten.begin() + k + a.args.size());
+    k += a.args.size();
+    eval_filters_.push_back(shared_.rewritten[k++]);
+  }
 }
 
 Result<ExecutionPlanPtr> AggregateExec::WithNewChildren(std::vector<ExecutionPlanPtr> c) const {
@@ -85,16 +98,26 @@ Status AggregateExec::Consume(SinkLocalState* local, int, const RecordBatchPtr& 
     t->ids.assign(n, 0);
     t->num_groups = 1;
   }
+  // Shared subexpressions are evaluated once into appended columns.
+  const bool shared = !shared_.common.empty() &&
+                      batch->num_columns() + static_cast<int>(shared_.common.size()) ==
+                          shared_.extended_schema->num_fields();
+  RecordBatchPtr input = batch;
+  if (shared) {
+    QUIVER_ASSIGN_OR_RAISE(input, AppendSharedColumns(shared_, *batch));
+  }
   for (size_t i = 0; i < aggregates_.size(); ++i) {
     const auto& a = aggregates_[i];
+    const auto& arg_exprs = shared ? eval_args_[i] : a.args;
+    const auto& filter_expr = shared ? eval_filters_[i] : a.filter;
     std::vector<ArrayPtr> args;
-    for (const auto& e : a.args) {
-      QUIVER_ASSIGN_OR_RAISE(auto v, e->EvaluateToArray(*batch));
+    for (const auto& e : arg_exprs) {
+      QUIVER_ASSIGN_OR_RAISE(auto v, e->EvaluateToArray(*input));
       args.push_back(std::move(v));
     }
     ArrayPtr filter;
-    if (a.filter) {
-      QUIVER_ASSIGN_OR_RAISE(filter, a.filter->EvaluateToArray(*batch));
+    if (filter_expr) {
+      QUIVER_ASSIGN_OR_RAISE(filter, filter_expr->EvaluateToArray(*input));
     }
     QUIVER_RETURN_NOT_OK(t->accumulators[i]->Update(
         args, t->ids.data(), filter ? static_cast<const BooleanArray*>(filter.get()) : nullptr,

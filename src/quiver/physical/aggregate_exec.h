@@ -6,6 +6,7 @@
 
 #include <optional>
 
+#include "quiver/physical/common_subexpr.h"
 #include "quiver/physical/execution_plan.h"
 #include "quiver/physical/physical_expr.h"
 
@@ -50,6 +51,11 @@ class AggregateExec : public ExecutionPlan, protected Sink {
   std::vector<PhysicalExprPtr> group_exprs_;
   std::vector<std::string> group_names_;
   std::vector<PhysicalAggregate> aggregates_;
+  // Arguments and filters as evaluated: subexpressions they share are
+  // computed once per batch into appended columns (shared_.common).
+  SharedSubexprs shared_;
+  std::vector<std::vector<PhysicalExprPtr>> eval_args_;
+  std::vector<PhysicalExprPtr> eval_filters_;
   SchemaPtr schema_;
   std::vector<std::vector<RecordBatchPtr>> output_{1};
 };

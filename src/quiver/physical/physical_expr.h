@@ -81,6 +81,7 @@ class BinaryExpr : public PhysicalExpr {
   Result<compute::Datum> Evaluate(const RecordBatch& batch) const override;
   std::string ToString() const override;
   std::vector<PhysicalExprPtr> Children() const override { return {left_, right_}; }
+  Operator op() const { return op_; }
 
  private:
   PhysicalExprPtr left_;
@@ -108,6 +109,7 @@ class UnaryExpr : public PhysicalExpr {
   Result<compute::Datum> Evaluate(const RecordBatch& batch) const override;
   std::string ToString() const override;
   std::vector<PhysicalExprPtr> Children() const override { return {input_}; }
+  UnaryKind kind() const { return kind_; }
 
  private:
   UnaryKind kind_;
@@ -123,6 +125,7 @@ class CastExpr : public PhysicalExpr {
   Result<compute::Datum> Evaluate(const RecordBatch& batch) const override;
   std::string ToString() const override;
   std::vector<PhysicalExprPtr> Children() const override { return {input_}; }
+  bool try_cast() const { return try_cast_; }
 
  private:
   PhysicalExprPtr input_;
