@@ -7,6 +7,7 @@
 #include "quiver/arrow/compute/compute.h"
 #include "quiver/logical/logical_plan.h"
 #include "quiver/physical/create_physical_expr.h"
+#include "quiver/physical/join_probe.h"
 #include "quiver/physical/operators.h"
 #include "quiver/physical/thread_pool.h"
 
@@ -222,13 +223,9 @@ class HashJoinExec::ProbeStream : public RecordBatchStream {
     matched_.assign(n_, 0);
     const auto& keys = j_->build_left_ ? j_->spec_.right_keys : j_->spec_.left_keys;
     if (!keys.empty()) {
-      QUIVER_ASSIGN_OR_RAISE(keys_, EvaluateKeys(keys, *batch));
-      QUIVER_RETURN_NOT_OK(JoinHashTable::Hash(keys_, n_, &hashes_));
-      QUIVER_ASSIGN_OR_RAISE(
-          matcher_, JoinKeyMatcher::Make(j_->table_.keys(), keys_, j_->spec_.null_equals_null));
-      check_nulls_ = false;
-      for (const auto& k : keys_) check_nulls_ |= k->null_count() > 0;
-      check_nulls_ &= !j_->spec_.null_equals_null;
+      QUIVER_ASSIGN_OR_RAISE(auto k, EvaluateKeys(keys, *batch));
+      QUIVER_RETURN_NOT_OK(probe_.Start(&j_->table_, std::move(k), n_, j_->spec_.null_equals_null,
+                                        first_match_only_));
     }
     return Status::OK();
   }
@@ -238,32 +235,8 @@ class HashJoinExec::ProbeStream : public RecordBatchStream {
     probe_idx_.clear();
     build_idx_.clear();
     const size_t limit = static_cast<size_t>(batch_size_);
-    if (!keys_.empty()) {
-      const JoinHashTable& t = j_->table_;
-      while (row_ < n_ && probe_idx_.size() < limit) {
-        if (!started_) {
-          if (check_nulls_ && JoinHashTable::AnyNull(keys_, row_)) {
-            ++row_;
-            continue;
-          }
-          chain_ = t.First(hashes_[row_]);
-          started_ = true;
-        }
-        const uint64_t h = hashes_[row_];
-        while (chain_ != JoinHashTable::kEnd && probe_idx_.size() < limit) {
-          uint32_t b = chain_;
-          chain_ = t.Next(b);
-          if (t.HashAt(b) == h && matcher_->Equal(b, row_)) {
-            probe_idx_.push_back(static_cast<uint32_t>(row_));
-            build_idx_.push_back(b);
-            if (first_match_only_) chain_ = JoinHashTable::kEnd;
-          }
-        }
-        if (chain_ == JoinHashTable::kEnd) {
-          ++row_;
-          started_ = false;
-        }
-      }
+    if (!j_->spec_.left_keys.empty()) {
+      if (probe_.Next(limit, &probe_idx_, &build_idx_)) row_ = n_;
     } else {
       const int64_t nb = j_->build_->num_rows();
       if (nb == 0) row_ = n_;
@@ -399,10 +372,7 @@ class HashJoinExec::ProbeStream : public RecordBatchStream {
   int64_t n_ = 0, row_ = 0;
   uint32_t chain_ = JoinHashTable::kEnd;
   bool started_ = false;
-  bool check_nulls_ = false;
-  std::vector<ArrayPtr> keys_;
-  std::vector<uint64_t> hashes_;
-  std::optional<JoinKeyMatcher> matcher_;
+  JoinProbe probe_;
   std::vector<uint8_t> matched_;
   std::vector<uint32_t> probe_idx_, build_idx_;
 };

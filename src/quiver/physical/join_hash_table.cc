@@ -1,5 +1,6 @@
 #include "quiver/physical/join_hash_table.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "quiver/arrow/compute/compute.h"
@@ -10,9 +11,13 @@ namespace {
 
 constexpr uint64_t kSeed = 0x2545F4914F6CDD1DULL;
 
-// Bytes per value when equality is plain byte equality (integers, dates,
-// times, timestamps, durations, decimals); 0 otherwise.
-int ByteComparableWidth(const DataType& t) {
+const uint8_t* ValuesOf(const Array& a, int width) {
+  return a.data()->buffers[1]->data() + a.offset() * width;
+}
+
+}  // namespace
+
+int JoinHashTable::ByteComparableWidth(const DataType& t) {
   if (t.is_floating() || t.id() == TypeId::kBoolean || t.id() == TypeId::kDictionary) return 0;
   if (!(t.is_integer() || t.is_decimal() || t.is_temporal())) return 0;
   if (t.id() == TypeId::kInterval) return 0;
@@ -20,11 +25,17 @@ int ByteComparableWidth(const DataType& t) {
   return bits >= 8 && bits % 8 == 0 ? bits / 8 : 0;
 }
 
-const uint8_t* ValuesOf(const Array& a, int width) {
-  return a.data()->buffers[1]->data() + a.offset() * width;
+void JoinHashTable::FirstAll(const uint64_t* hashes, int64_t n, uint32_t* out) const {
+  // Bucket heads are random accesses into a table that may not fit in
+  // cache: issue the loads a few rows ahead so that their misses overlap.
+  constexpr int64_t kAhead = 16;
+  const uint32_t* heads = heads_.data();
+  for (int64_t i = 0; i < std::min(n, kAhead); ++i) __builtin_prefetch(heads + Bucket(hashes[i]));
+  for (int64_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) __builtin_prefetch(heads + Bucket(hashes[i + kAhead]));
+    out[i] = heads[Bucket(hashes[i])];
+  }
 }
-
-}  // namespace
 
 Result<JoinKeyMatcher> JoinKeyMatcher::Make(const std::vector<ArrayPtr>& build,
                                             const std::vector<ArrayPtr>& probe,
@@ -35,7 +46,7 @@ Result<JoinKeyMatcher> JoinKeyMatcher::Make(const std::vector<ArrayPtr>& build,
     KeyColumn c;
     c.build = build[k].get();
     c.probe = probe[k].get();
-    int w = ByteComparableWidth(*build[k]->type());
+    int w = JoinHashTable::ByteComparableWidth(*build[k]->type());
     if (w > 0 && build[k]->type()->Equals(*probe[k]->type())) {
       c.width = w;
       if (build[k]->length() > 0) c.build_values = ValuesOf(*build[k], w);

@@ -45,11 +45,18 @@ class JoinHashTable {
                      std::vector<uint64_t>* hashes);
   /// True when row `i` of `keys` has a null in some column.
   static bool AnyNull(const std::vector<ArrayPtr>& keys, int64_t i);
+  /// Bytes per value when key equality is byte equality of values of type
+  /// `t` (integers, decimals, temporals); 0 otherwise.
+  static int ByteComparableWidth(const DataType& t);
 
   /// First build row whose bucket matches `hash` (kEnd when none); iterate
   /// with Next(). Callers check HashAt() and the keys.
   uint32_t First(uint64_t hash) const { return heads_[Bucket(hash)]; }
   uint32_t Next(uint32_t row) const { return next_[row]; }
+  /// First() of `n` hashes into `out`, prefetching bucket heads ahead.
+  void FirstAll(const uint64_t* hashes, int64_t n, uint32_t* out) const;
+  const uint32_t* next_links() const { return next_.data(); }
+  const uint64_t* stored_hashes() const { return hashes_.data(); }
   uint64_t HashAt(uint32_t row) const { return hashes_[row]; }
   const std::vector<ArrayPtr>& keys() const { return keys_; }
   int64_t num_rows() const { return num_rows_; }
