@@ -4,6 +4,7 @@
 #include "quiver/physical/distinct_accumulator.h"
 #include "quiver/physical/group_values.h"
 #include "quiver/physical/operators.h"
+#include "quiver/physical/sum_offset.h"
 #include "quiver/physical/thread_pool.h"
 
 namespace quiver {
@@ -35,15 +36,19 @@ AggregateExec::AggregateExec(ExecutionPlanPtr input, std::vector<PhysicalExprPtr
   schema_ = quiver::schema(std::move(fields));
   std::vector<PhysicalExprPtr> exprs;
   for (const auto& a : aggregates_) {
-    exprs.insert(exprs.end(), a.args.begin(), a.args.end());
+    std::optional<SumOffset> m;
+    if (a.args.size() == 1) m = MatchSumOffset(*a.fn, a.distinct, a.fn_args, a.args[0]);
+    sum_offsets_.push_back(m ? std::optional<int64_t>(m->offset) : std::nullopt);
+    plain_args_.push_back(m ? std::vector<PhysicalExprPtr>{m->base} : a.args);
+    exprs.insert(exprs.end(), plain_args_.back().begin(), plain_args_.back().end());
     exprs.push_back(a.filter);
   }
   shared_ = ExtractSharedSubexprs(exprs, input_->schema());
   size_t k = 0;
-  for (const auto& a : aggregates_) {
+  for (const auto& args : plain_args_) {
     eval_args_.emplace_back(shared_.rewritten.begin() + k,
-                            shared_.rewritten.begin() + k + a.args.size());
-    k += a.args.size();
+                            shared_.rewritten.begin() + k + args.size());
+    k += args.size();
     eval_filters_.push_back(shared_.rewritten[k++]);
   }
 }
@@ -70,7 +75,12 @@ Result<std::unique_ptr<AggregateExec::Table>> AggregateExec::MakeTable() const {
     for (const auto& g : group_exprs_) types.push_back(g->type());
     t->groups = std::make_unique<GroupValues>(std::move(types));
   }
-  for (const auto& a : aggregates_) {
+  for (size_t i = 0; i < aggregates_.size(); ++i) {
+    const auto& a = aggregates_[i];
+    if (sum_offsets_[i]) {
+      t->accumulators.push_back(MakeSumOffsetAccumulator(*sum_offsets_[i]));
+      continue;
+    }
     QUIVER_ASSIGN_OR_RAISE(auto acc, a.fn->CreateAccumulator(a.fn_args));
     if (a.distinct) acc = MakeDistinctAccumulator(std::move(acc), a.fn_args.input_types);
     t->accumulators.push_back(std::move(acc));
@@ -108,7 +118,7 @@ Status AggregateExec::Consume(SinkLocalState* local, int, const RecordBatchPtr& 
   }
   for (size_t i = 0; i < aggregates_.size(); ++i) {
     const auto& a = aggregates_[i];
-    const auto& arg_exprs = shared ? eval_args_[i] : a.args;
+    const auto& arg_exprs = shared ? eval_args_[i] : plain_args_[i];
     const auto& filter_expr = shared ? eval_filters_[i] : a.filter;
     std::vector<ArrayPtr> args;
     for (const auto& e : arg_exprs) {

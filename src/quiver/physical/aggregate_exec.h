@@ -54,6 +54,10 @@ class AggregateExec : public ExecutionPlan, protected Sink {
   // Arguments and filters as evaluated: subexpressions they share are
   // computed once per batch into appended columns (shared_.common).
   SharedSubexprs shared_;
+  // SUM(x + k) runs as a sum of x reporting sum + k * count (sum_offset.h):
+  // its offset, and each aggregate's arguments as evaluated before sharing.
+  std::vector<std::optional<int64_t>> sum_offsets_;
+  std::vector<std::vector<PhysicalExprPtr>> plain_args_;
   std::vector<std::vector<PhysicalExprPtr>> eval_args_;
   std::vector<PhysicalExprPtr> eval_filters_;
   SchemaPtr schema_;
