@@ -15,8 +15,9 @@ Status Corrupt(const std::string& what) { return Status::IO("corrupt Parquet dat
 template <typename V>
 BufferPtr Wrap(V&& v) {
   auto owner = std::make_shared<std::decay_t<V>>(std::move(v));
+  const auto bytes = owner->size() * sizeof(typename std::decay_t<V>::value_type);
   return std::make_shared<Buffer>(reinterpret_cast<const uint8_t*>(owner->data()),
-                                  static_cast<int64_t>(owner->size()), owner);
+                                  static_cast<int64_t>(bytes), owner);
 }
 
 // How the values of one Arrow type come out of the decoded physical values.
@@ -136,13 +137,15 @@ Result<BufferPtr> FixedValues(const Plan& p, LeafData* l, const uint8_t* bits, i
   if (p.conv == Conv::kSame && nulls == 0) return Wrap(std::move(l->fixed));
   // Every slot is written when nothing is null: no zero fill first.
   BufferPtr buf;
+  uint8_t* out;
   if (nulls == 0) {
-    QUIVER_ASSIGN_OR_RAISE(buf, AllocateBuffer(0));
-    QUIVER_RETURN_NOT_OK(buf->Resize(n * p.out_width, /*zero_new=*/false));
+    NoInitVector<uint8_t> v(static_cast<size_t>(n * p.out_width));
+    out = v.data();
+    buf = Wrap(std::move(v));  // moving keeps the data where it is
   } else {
     QUIVER_ASSIGN_OR_RAISE(buf, AllocateBuffer(n * p.out_width));
+    out = buf->mutable_data();
   }
-  uint8_t* out = buf->mutable_data();
   const uint8_t* in = l->fixed.data();
   switch (p.conv) {
     case Conv::kSame:
@@ -200,8 +203,8 @@ Result<BufferPtr> BooleanValues(const LeafData& l, const uint8_t* bits, int64_t 
 // Utf8 / Binary: offsets rebased to int32, data taken over.
 Result<std::vector<BufferPtr>> BinaryValues(LeafData* l, const uint8_t* bits, int64_t bits_len,
                                             int64_t n, int64_t nulls) {
-  QUIVER_ASSIGN_OR_RAISE(BufferPtr offsets, AllocateBuffer((n + 1) * 4));
-  int32_t* o = offsets->mutable_data_as<int32_t>();
+  NoInitVector<int32_t> offsets(static_cast<size_t>(n + 1));  // every entry is written
+  int32_t* o = offsets.data();
   const int64_t* src = l->bin_offsets.data();
   if (nulls == 0) {
     for (int64_t i = 0; i <= n; ++i) o[i] = static_cast<int32_t>(src[i]);
@@ -215,7 +218,7 @@ Result<std::vector<BufferPtr>> BinaryValues(LeafData* l, const uint8_t* bits, in
     o[n] = static_cast<int32_t>(src[v]);
   }
   (void)bits_len;
-  return std::vector<BufferPtr>{offsets, Wrap(std::move(l->bin_data))};
+  return std::vector<BufferPtr>{Wrap(std::move(offsets)), Wrap(std::move(l->bin_data))};
 }
 
 }  // namespace
