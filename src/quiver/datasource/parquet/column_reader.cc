@@ -300,7 +300,7 @@ class ChunkDecoder {
       // Copied straight from the page: no views, no length pass.
       if (dst->bin_offsets.empty()) dst->bin_offsets.push_back(0);
       const size_t at = dst->bin_data.size();
-      dst->bin_data.resize(at + static_cast<size_t>(bound));
+      dst->bin_data.resize(at + static_cast<size_t>(bound + kCopySlack));
       const size_t first = dst->bin_offsets.size();
       dst->bin_offsets.resize(first + static_cast<size_t>(n));
       QUIVER_ASSIGN_OR_RAISE(got, active_->DecodeFlat(dst->bin_data.data() + at,
@@ -393,8 +393,11 @@ class ChunkDecoder {
     for (int64_t i = 0; i < got; ++i) {
       const int64_t b = doff[idx[i]];
       const int64_t len = doff[idx[i] + 1] - b;
-      if (len <= kCopySlack) {
-        std::memcpy(out, src + b, kCopySlack);  // both buffers have the slack
+      // Fixed-size copies inline; both buffers have the slack.
+      if (len <= 16) {
+        std::memcpy(out, src + b, 16);
+      } else if (len <= kCopySlack) {
+        std::memcpy(out, src + b, kCopySlack);
       } else {
         std::memcpy(out, src + b, static_cast<size_t>(len));
       }
@@ -406,7 +409,7 @@ class ChunkDecoder {
     return got;
   }
 
-  static constexpr int64_t kCopySlack = 16;
+  static constexpr int64_t kCopySlack = 32;
 
   struct ValuePage {
     std::shared_ptr<const void> owner;

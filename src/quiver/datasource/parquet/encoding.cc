@@ -143,7 +143,11 @@ class PlainByteArrayDecoder final : public ValueDecoder {
       std::memcpy(&l, pos_, 4);
       pos_ += 4;
       if (l > static_cast<uint64_t>(end_ - pos_)) return Corrupt("byte array length exceeds page");
-      if (l) std::memcpy(data, pos_, l);
+      if (l <= 32 && end_ - pos_ >= 32) {
+        std::memcpy(data, pos_, 32);  // one fixed-size copy; the caller gave 32 bytes of slack
+      } else if (l) {
+        std::memcpy(data, pos_, l);
+      }
       data += l;
       pos_ += l;
       off += l;

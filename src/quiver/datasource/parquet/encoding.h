@@ -43,8 +43,8 @@ class ValueDecoder {
   /// bound on the bytes of the page's remaining values; others -1.
   virtual int64_t ByteBound() const { return -1; }
   /// With a ByteBound: copies the next up to `n` values into `data` (room
-  /// for ByteBound() bytes), setting offsets[i] to `base` plus the bytes
-  /// through value i; returns how many.
+  /// for ByteBound() + 32 bytes: short values are copied as 32), setting
+  /// offsets[i] to `base` plus the bytes through value i; returns how many.
   virtual Result<int64_t> DecodeFlat(uint8_t* data, int64_t base, int64_t* offsets, int64_t n);
 };
 
