@@ -43,6 +43,18 @@ AggregateExec::AggregateExec(ExecutionPlanPtr input, std::vector<PhysicalExprPtr
     exprs.insert(exprs.end(), plain_args_.back().begin(), plain_args_.back().end());
     exprs.push_back(a.filter);
   }
+  same_input_as_.assign(aggregates_.size(), -1);
+  for (size_t i = 0; i < aggregates_.size(); ++i) {
+    if (!sum_offsets_[i] || aggregates_[i].filter) continue;
+    for (size_t j = 0; j < i; ++j) {
+      if (sum_offsets_[j] && !aggregates_[j].filter && same_input_as_[j] < 0 &&
+          plain_args_[j][0]->ToString() == plain_args_[i][0]->ToString() &&
+          plain_args_[j][0]->type()->Equals(*plain_args_[i][0]->type())) {
+        same_input_as_[i] = static_cast<int>(j);
+        break;
+      }
+    }
+  }
   shared_ = ExtractSharedSubexprs(exprs, input_->schema());
   size_t k = 0;
   for (const auto& args : plain_args_) {
@@ -117,6 +129,7 @@ Status AggregateExec::Consume(SinkLocalState* local, int, const RecordBatchPtr& 
     QUIVER_ASSIGN_OR_RAISE(input, AppendSharedColumns(shared_, *batch));
   }
   for (size_t i = 0; i < aggregates_.size(); ++i) {
+    if (same_input_as_[i] >= 0) continue;  // copies another's sums at Finalize
     const auto& a = aggregates_[i];
     const auto& arg_exprs = shared ? eval_args_[i] : plain_args_[i];
     const auto& filter_expr = shared ? eval_filters_[i] : a.filter;
@@ -209,8 +222,11 @@ Status AggregateExec::Finalize(std::vector<std::unique_ptr<SinkLocalState>> raw_
   for (size_t l = 0; l < locals.size(); ++l) {
     buckets[l].resize(buckets_n);
     Table& t = *locals[l];
-    for (auto& acc : t.accumulators) {
-      QUIVER_ASSIGN_OR_RAISE(auto st, acc->State());
+    for (size_t i = 0; i < t.accumulators.size(); ++i) {
+      if (same_input_as_[i] >= 0) {
+        CopySumOffsetInputs(*t.accumulators[same_input_as_[i]], t.accumulators[i].get());
+      }
+      QUIVER_ASSIGN_OR_RAISE(auto st, t.accumulators[i]->State());
       t.states.push_back(std::move(st));
     }
     if (!t.groups) continue;

@@ -57,6 +57,9 @@ class AggregateExec : public ExecutionPlan, protected Sink {
   // SUM(x + k) runs as a sum of x reporting sum + k * count (sum_offset.h):
   // its offset, and each aggregate's arguments as evaluated before sharing.
   std::vector<std::optional<int64_t>> sum_offsets_;
+  // For such a sum over the same x (no filter) as an earlier one: that
+  // aggregate's index, whose sums and counts it copies (-1 otherwise).
+  std::vector<int> same_input_as_;
   std::vector<std::vector<PhysicalExprPtr>> plain_args_;
   std::vector<std::vector<PhysicalExprPtr>> eval_args_;
   std::vector<PhysicalExprPtr> eval_filters_;

@@ -102,6 +102,12 @@ class SumOffsetAccumulator : public GroupsAccumulator {
 
   int64_t MemorySize() const override { return static_cast<int64_t>(sums_.size() * 25); }
 
+  void CopyInputs(const SumOffsetAccumulator& from) {
+    sums_ = from.sums_;
+    counts_ = from.counts_;
+    Resize(static_cast<int64_t>(sums_.size()));
+  }
+
  private:
   void Resize(int64_t total) {
     sums_.resize(total, 0);
@@ -141,6 +147,11 @@ std::optional<SumOffset> MatchSumOffset(const AggregateUDF& fn, bool distinct,
 
 std::unique_ptr<GroupsAccumulator> MakeSumOffsetAccumulator(int64_t offset) {
   return std::make_unique<SumOffsetAccumulator>(offset);
+}
+
+void CopySumOffsetInputs(const GroupsAccumulator& from, GroupsAccumulator* to) {
+  static_cast<SumOffsetAccumulator*>(to)->CopyInputs(
+      static_cast<const SumOffsetAccumulator&>(from));
 }
 
 }  // namespace quiver

@@ -27,4 +27,9 @@ std::optional<SumOffset> MatchSumOffset(const AggregateUDF& fn, bool distinct,
 /// like sum's.
 std::unique_ptr<GroupsAccumulator> MakeSumOffsetAccumulator(int64_t offset);
 
+/// Gives `to` the sums and counts of x that `from` accumulated (both made by
+/// MakeSumOffsetAccumulator over the same x), so that SUM(x + 1), SUM(x + 2)
+/// ... read x once: only `from` sees the rows.
+void CopySumOffsetInputs(const GroupsAccumulator& from, GroupsAccumulator* to);
+
 }  // namespace quiver
