@@ -114,21 +114,23 @@ class SumAccumulator : public GroupsAccumulator {
       // One group (no GROUP BY): a plain running sum, which vectorizes.
       Acc acc{};
       for (int64_t i = 0; i < n; ++i) Add(&acc, static_cast<Acc>(raw[i]));
-      Add(&sums_[0], acc);
-      seen_[0] = 1;
+      Add(&slots_[0].sum, acc);
+      slots_[0].seen = 1;
       return Status::OK();
     }
     if (v.null_count() == 0 && !filter) {
       for (int64_t i = 0; i < n; ++i) {
-        Add(&sums_[ids[i]], static_cast<Acc>(raw[i]));
-        seen_[ids[i]] = 1;
+        Slot& slot = slots_[ids[i]];
+        Add(&slot.sum, static_cast<Acc>(raw[i]));
+        slot.seen = 1;
       }
       return Status::OK();
     }
     for (int64_t i = 0; i < n; ++i) {
       if (v.IsValid(i) && Selected(filter, i)) {
-        Add(&sums_[ids[i]], static_cast<Acc>(raw[i]));
-        seen_[ids[i]] = 1;
+        Slot& slot = slots_[ids[i]];
+        Add(&slot.sum, static_cast<Acc>(raw[i]));
+        slot.seen = 1;
       }
     }
     return Status::OK();
@@ -139,8 +141,9 @@ class SumAccumulator : public GroupsAccumulator {
     const auto& s = static_cast<const PrimitiveArray<Acc>&>(*states[0]);
     for (int64_t i = 0; i < s.length(); ++i) {
       if (s.IsValid(i)) {
-        Add(&sums_[ids[i]], s.Value(i));
-        seen_[ids[i]] = 1;
+        Slot& slot = slots_[ids[i]];
+        Add(&slot.sum, s.Value(i));
+        slot.seen = 1;
       }
     }
     return Status::OK();
@@ -149,9 +152,17 @@ class SumAccumulator : public GroupsAccumulator {
     QUIVER_ASSIGN_OR_RAISE(auto a, Evaluate());
     return std::vector<ArrayPtr>{a};
   }
-  Result<ArrayPtr> Evaluate() override { return BuildPrimitive<Acc>(out_, sums_, &seen_); }
+  Result<ArrayPtr> Evaluate() override {
+    std::vector<Acc> sums(slots_.size());
+    std::vector<uint8_t> seen(slots_.size());
+    for (size_t g = 0; g < slots_.size(); ++g) {
+      sums[g] = slots_[g].sum;
+      seen[g] = slots_[g].seen;
+    }
+    return BuildPrimitive<Acc>(out_, sums, &seen);
+  }
   int64_t MemorySize() const override {
-    return static_cast<int64_t>(sums_.size() * (sizeof(Acc) + 1));
+    return static_cast<int64_t>(slots_.size() * sizeof(Slot));
   }
 
  private:
@@ -164,13 +175,14 @@ class SumAccumulator : public GroupsAccumulator {
       *dst += v;
     }
   }
-  void Resize(int64_t total) {
-    sums_.resize(total, Acc{});
-    seen_.resize(total, 0);
-  }
+  void Resize(int64_t total) { slots_.resize(total, Slot{Acc{}, 0}); }
+  // Sum and seen flag side by side: one cache line per row and group.
+  struct Slot {
+    Acc sum;
+    uint8_t seen;
+  };
   DataTypePtr out_;
-  std::vector<Acc> sums_;
-  std::vector<uint8_t> seen_;
+  std::vector<Slot> slots_;
 };
 
 DataTypePtr SumType(const DataTypePtr& in) {
