@@ -14,6 +14,7 @@
 #include "quiver/arrow/builder.h"
 #include "quiver/arrow/compute/compute.h"
 #include "quiver/datasource/parquet/bit_unpack.h"
+#include "quiver/datasource/parquet/bit_unpack_avx2.h"
 #include "quiver/datasource/parquet/file_reader.h"
 #include "quiver/datasource/parquet/file_writer.h"
 #include "quiver/datasource/parquet/row_group_reader.h"
@@ -31,9 +32,12 @@ std::vector<uint8_t> PackedRandom(int bw) {
 }
 
 // Kernels: 1M values of width range(0) in calls of 1024 (a dictionary page's
-// batches), so per-call head/tail handling is included.
+// batches), so per-call head/tail handling is included; range(1) 0: portable
+// kernels only, 1: AVX2 where the CPU has it (widths up to 24).
 void BM_Unpack32(benchmark::State& state) {
   const int bw = static_cast<int>(state.range(0));
+  const bool prev = internal::SetAvx2Unpack(state.range(1) != 0);
+  state.SetLabel(internal::Avx2Unpacker(bw) ? "avx2" : "portable");
   const auto in = PackedRandom(bw);
   std::vector<uint32_t> out(1024);
   for (auto _ : state) {
@@ -43,8 +47,9 @@ void BM_Unpack32(benchmark::State& state) {
     }
   }
   state.SetItemsProcessed(state.iterations() * kValues);
+  internal::SetAvx2Unpack(prev);
 }
-BENCHMARK(BM_Unpack32)->DenseRange(1, 32);
+BENCHMARK(BM_Unpack32)->ArgsProduct({benchmark::CreateDenseRange(1, 32, 1), {0, 1}});
 
 // The per-value loop the kernels replaced: a 64-bit load, shift and mask.
 void BM_UnpackPerValue(benchmark::State& state) {

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <type_traits>
 #include <utility>
+
+#include "quiver/datasource/parquet/bit_unpack_avx2.h"
 
 namespace quiver::parquet {
 
@@ -104,7 +107,18 @@ void Unpack(const uint8_t* in, int64_t in_len, int64_t bit_offset, int bw, int n
   }
   const int64_t byte = (bit_offset + static_cast<int64_t>(i) * bw) >> 3;
   if (i < n && byte < in_len) {
-    i += static_cast<int>(kBlocks<T>[bw](in + byte, in_len - byte, n - i, out + i));
+    int64_t at = byte;
+    if constexpr (std::is_same_v<T, uint32_t>) {
+      // AVX2 groups of 8 first (widths up to 24), the portable kernels finish.
+      if (n - i >= 32) {
+        if (internal::Avx2BlockFn avx2 = internal::Avx2Unpacker(bw)) {
+          const int64_t k = avx2(in + at, in_len - at, n - i, out + i);
+          i += static_cast<int>(k);
+          at += k / 8 * bw;
+        }
+      }
+    }
+    i += static_cast<int>(kBlocks<T>[bw](in + at, in_len - at, n - i, out + i));
   }
   for (; i < n; ++i) {
     out[i] = static_cast<T>(ScalarValue(in, in_len, bit_offset + int64_t{i} * bw, mask));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "quiver/datasource/parquet/bit_unpack.h"
+#include "quiver/datasource/parquet/bit_unpack_avx2.h"
 #include "quiver/datasource/parquet/rle.h"
 
 namespace quiver::parquet {
@@ -31,52 +32,72 @@ std::vector<uint8_t> RandomBytes(int64_t n, std::mt19937_64& rng) {
   return out;
 }
 
+// Runs `body` with the AVX2 kernels off, then on (when the CPU has them).
+template <typename F>
+void BothKernels(F body) {
+  const bool prev = internal::SetAvx2Unpack(false);
+  {
+    SCOPED_TRACE("portable kernels");
+    body();
+  }
+  internal::SetAvx2Unpack(true);
+  if (internal::Avx2UnpackActive()) {
+    SCOPED_TRACE("AVX2 kernels");
+    body();
+  }
+  internal::SetAvx2Unpack(prev);
+}
+
 TEST(BitUnpack, EveryWidthLengthAndOffset) {
-  std::mt19937_64 rng(7);
-  for (int bw = 0; bw <= 64; ++bw) {
-    for (int n : {0, 1, 7, 8, 9, 31, 32, 33, 63, 100, 257, 1000}) {
-      for (int64_t offset : {0, 1, 3, 8, 13, 64, 67}) {
-        // Exactly the bytes the values need: ASan flags any over-read.
-        const int64_t bytes = (offset + int64_t{n} * bw + 7) / 8;
-        const std::vector<uint8_t> in = RandomBytes(bytes, rng);
-        SCOPED_TRACE("width " + std::to_string(bw) + " n " + std::to_string(n) + " offset " +
-                     std::to_string(offset));
-        std::vector<uint64_t> out64(n + 1, 0xAB);
-        UnpackBits64(in.data(), bytes, offset, bw, n, out64.data());
-        for (int i = 0; i < n; ++i) ASSERT_EQ(out64[i], RefValue(in, offset, bw, i)) << i;
-        ASSERT_EQ(out64[n], 0xABu);  // nothing written past n
-        if (bw <= 32) {
-          std::vector<uint32_t> out32(n + 1, 0xAB);
-          UnpackBits32(in.data(), bytes, offset, bw, n, out32.data());
-          for (int i = 0; i < n; ++i) ASSERT_EQ(out32[i], RefValue(in, offset, bw, i)) << i;
-          ASSERT_EQ(out32[n], 0xABu);
-        }
-        if (bw <= 16) {
-          std::vector<int16_t> out16(n + 1, 0x55);
-          UnpackBits16(in.data(), bytes, offset, bw, n, out16.data());
-          for (int i = 0; i < n; ++i) {
-            ASSERT_EQ(static_cast<uint16_t>(out16[i]), RefValue(in, offset, bw, i)) << i;
+  BothKernels([] {
+    std::mt19937_64 rng(7);
+    for (int bw = 0; bw <= 64; ++bw) {
+      for (int n : {0, 1, 7, 8, 9, 31, 32, 33, 63, 100, 257, 1000}) {
+        for (int64_t offset : {0, 1, 3, 8, 13, 64, 67}) {
+          // Exactly the bytes the values need: ASan flags any over-read.
+          const int64_t bytes = (offset + int64_t{n} * bw + 7) / 8;
+          const std::vector<uint8_t> in = RandomBytes(bytes, rng);
+          SCOPED_TRACE("width " + std::to_string(bw) + " n " + std::to_string(n) + " offset " +
+                       std::to_string(offset));
+          std::vector<uint64_t> out64(n + 1, 0xAB);
+          UnpackBits64(in.data(), bytes, offset, bw, n, out64.data());
+          for (int i = 0; i < n; ++i) ASSERT_EQ(out64[i], RefValue(in, offset, bw, i)) << i;
+          ASSERT_EQ(out64[n], 0xABu);  // nothing written past n
+          if (bw <= 32) {
+            std::vector<uint32_t> out32(n + 1, 0xAB);
+            UnpackBits32(in.data(), bytes, offset, bw, n, out32.data());
+            for (int i = 0; i < n; ++i) ASSERT_EQ(out32[i], RefValue(in, offset, bw, i)) << i;
+            ASSERT_EQ(out32[n], 0xABu);
           }
-          ASSERT_EQ(out16[n], 0x55);
+          if (bw <= 16) {
+            std::vector<int16_t> out16(n + 1, 0x55);
+            UnpackBits16(in.data(), bytes, offset, bw, n, out16.data());
+            for (int i = 0; i < n; ++i) {
+              ASSERT_EQ(static_cast<uint16_t>(out16[i]), RefValue(in, offset, bw, i)) << i;
+            }
+            ASSERT_EQ(out16[n], 0x55);
+          }
         }
       }
     }
-  }
+  });
 }
 
 TEST(BitUnpack, TruncatedInputReadsZeros) {
-  std::mt19937_64 rng(11);
-  for (int bw = 1; bw <= 32; ++bw) {
-    const int n = 77;
-    const int64_t full = (int64_t{n} * bw + 7) / 8;
-    for (int64_t bytes : {int64_t{0}, int64_t{1}, full / 2, full - 1}) {
-      SCOPED_TRACE("width " + std::to_string(bw) + " bytes " + std::to_string(bytes));
-      const std::vector<uint8_t> in = RandomBytes(bytes, rng);
-      std::vector<uint32_t> out(n);
-      UnpackBits32(in.data(), bytes, 5, bw, n, out.data());
-      for (int i = 0; i < n; ++i) ASSERT_EQ(out[i], RefValue(in, 5, bw, i)) << i;
+  BothKernels([] {
+    std::mt19937_64 rng(11);
+    for (int bw = 1; bw <= 32; ++bw) {
+      const int n = 77;
+      const int64_t full = (int64_t{n} * bw + 7) / 8;
+      for (int64_t bytes : {int64_t{0}, int64_t{1}, full / 2, full - 1}) {
+        SCOPED_TRACE("width " + std::to_string(bw) + " bytes " + std::to_string(bytes));
+        const std::vector<uint8_t> in = RandomBytes(bytes, rng);
+        std::vector<uint32_t> out(n);
+        UnpackBits32(in.data(), bytes, 5, bw, n, out.data());
+        for (int i = 0; i < n; ++i) ASSERT_EQ(out[i], RefValue(in, 5, bw, i)) << i;
+      }
     }
-  }
+  });
 }
 
 TEST(BitUnpack, CopyBits) {
