@@ -6,6 +6,7 @@
 // push-down then turns the equalities into hash join keys. A projection
 // restores the original column order.
 #include "quiver/logical/subquery.h"
+#include "quiver/optimizer/join_order.h"
 #include "quiver/optimizer/optimizer.h"
 
 namespace quiver {
@@ -57,12 +58,15 @@ Result<LogicalPlanPtr> Reorder(const LogicalPlanPtr& filter) {
     }
   }
   std::vector<bool> used(inputs.size(), false);
-  std::vector<const DFSchema*> joined{inputs[0]->schema.get()};
-  used[0] = true;
-  LogicalPlanPtr cur = inputs[0];
-  bool reordered = false;
+  // With statistics for every input, selective inputs join first.
+  auto by_size = CardinalityJoinOrder(inputs, terms);
+  const size_t start = by_size ? (*by_size)[0] : 0;
+  std::vector<const DFSchema*> joined{inputs[start]->schema.get()};
+  used[start] = true;
+  LogicalPlanPtr cur = inputs[start];
+  bool reordered = start != 0;
   for (size_t step = 1; step < inputs.size(); ++step) {
-    size_t pick = inputs.size();
+    size_t pick = by_size ? (*by_size)[step] : inputs.size();
     for (size_t j = 0; j < inputs.size() && pick == inputs.size(); ++j) {
       if (!used[j] && Links(equalities, joined, *inputs[j]->schema)) pick = j;
     }
