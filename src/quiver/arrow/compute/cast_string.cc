@@ -170,7 +170,11 @@ bool ParseInterval(std::string_view s, IntervalMonthDayNano* out) {
     if (unit.empty()) unit = "second";
     if (unit.size() > 1 && Lower(unit.back()) == 's') unit.remove_suffix(1);
     any = true;
-    if (IEquals(unit, "year")) {
+    if (IEquals(unit, "century") || IEquals(unit, "centurie")) {
+      months += v * 1200;
+    } else if (IEquals(unit, "decade")) {
+      months += v * 120;
+    } else if (IEquals(unit, "year")) {
       months += v * 12;
     } else if (IEquals(unit, "month") || IEquals(unit, "mon")) {
       months += v;
