@@ -131,6 +131,20 @@ inline void StoreAt(uint8_t* p, int64_t i, T v) {
   std::memcpy(p + i * static_cast<int64_t>(sizeof(T)), &v, sizeof(T));
 }
 
+// Decimals of kWords little-endian words from integers: the value, then its
+// sign in every higher word (constant word count: the loop vectorizes).
+template <int kWords, typename Src>
+void WidenDecimal(const uint8_t* in, const uint8_t* bits, int64_t bits_len, int64_t n,
+                  uint8_t* out) {
+  Spread(bits, bits_len, n, [&](int64_t k, int64_t j) {
+    const int64_t v = LoadAt<Src>(in, j);
+    uint64_t w[kWords];
+    w[0] = static_cast<uint64_t>(v);
+    for (int i = 1; i < kWords; ++i) w[i] = static_cast<uint64_t>(v >> 63);
+    std::memcpy(out + k * kWords * 8, w, sizeof(w));
+  });
+}
+
 // Fixed-width output values for plan `p`.
 Result<BufferPtr> FixedValues(const Plan& p, LeafData* l, const uint8_t* bits, int64_t bits_len,
                               int64_t n, int64_t nulls) {
@@ -168,22 +182,15 @@ Result<BufferPtr> FixedValues(const Plan& p, LeafData* l, const uint8_t* bits, i
         });
       }
       break;
-    case Conv::kDecimal: {
-      // Little-endian words: the value, then its sign in every higher word.
-      const int words = p.out_width / 8;
-      auto put = [out, words](int64_t k, int64_t v) {
-        uint64_t* w = reinterpret_cast<uint64_t*>(out) + k * words;
-        const uint64_t sign = static_cast<uint64_t>(v >> 63);
-        w[0] = static_cast<uint64_t>(v);
-        for (int i = 1; i < words; ++i) w[i] = sign;
-      };
-      if (p.in_width == 4) {
-        Spread(bits, bits_len, n, [&](int64_t k, int64_t j) { put(k, LoadAt<int32_t>(in, j)); });
+    case Conv::kDecimal:
+      if (p.out_width == 16) {
+        p.in_width == 4 ? WidenDecimal<2, int32_t>(in, bits, bits_len, n, out)
+                        : WidenDecimal<2, int64_t>(in, bits, bits_len, n, out);
       } else {
-        Spread(bits, bits_len, n, [&](int64_t k, int64_t j) { put(k, LoadAt<int64_t>(in, j)); });
+        p.in_width == 4 ? WidenDecimal<4, int32_t>(in, bits, bits_len, n, out)
+                        : WidenDecimal<4, int64_t>(in, bits, bits_len, n, out);
       }
       break;
-    }
     default: return Status::Internal("not a fixed-width conversion");
   }
   return buf;
