@@ -256,7 +256,9 @@ std::string SortExec::DisplayAs() const {
   return out + "]";
 }
 
-Status SortExec::Finalize(std::vector<std::unique_ptr<SinkLocalState>>, const TaskContextPtr&) {
+Status SortExec::Finalize(std::vector<std::unique_ptr<SinkLocalState>> locals,
+                          const TaskContextPtr&) {
+  if (TopK()) return FinalizeTopK(std::move(locals));
   auto input = TakeInput();
   if (input.empty()) return Status::OK();
   QUIVER_ASSIGN_OR_RAISE(auto all, compute::ConcatenateBatches(schema(), input));

@@ -144,7 +144,9 @@ struct PhysicalSortExpr {
   std::string ToString() const;
 };
 
-/// Full sort (or top-k with fetch) of all input partitions.
+/// Full sort (or top-k with fetch) of all input partitions. With a small
+/// fetch each worker keeps only its best `fetch` rows (sort_topk.cc), ties
+/// broken by input position so the result equals the full sort's.
 class SortExec : public MaterializingExec {
  public:
   SortExec(ExecutionPlanPtr input, std::vector<PhysicalSortExpr> keys, std::optional<int64_t> fetch)
@@ -154,10 +156,14 @@ class SortExec : public MaterializingExec {
   std::string DisplayAs() const override;
 
  protected:
+  Result<std::unique_ptr<SinkLocalState>> MakeLocalState() override;
+  Status Consume(SinkLocalState* local, int partition, const RecordBatchPtr& batch) override;
   Status Finalize(std::vector<std::unique_ptr<SinkLocalState>> locals,
                   const TaskContextPtr& ctx) override;
 
  private:
+  bool TopK() const;
+  Status FinalizeTopK(std::vector<std::unique_ptr<SinkLocalState>> locals);
   std::vector<PhysicalSortExpr> keys_;
   std::optional<int64_t> fetch_;
 };
