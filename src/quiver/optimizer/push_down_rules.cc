@@ -71,17 +71,23 @@ class PushDownLimit : public OptimizerRule {
         QUIVER_ASSIGN_OR_RAISE(auto sort, MakeSort(in->input(), in->sort_exprs, needed));
         return WithNewInputs(p, {sort});
       }
-      // Through projections down to a scan without filters.
+      // Through projections (which keep the row count) down to a sort (its
+      // top-k) or a scan without filters.
       std::vector<LogicalPlanPtr> chain;
       LogicalPlanPtr cur = in;
       while (cur->kind == PlanKind::kProjection || cur->kind == PlanKind::kSubqueryAlias) {
         chain.push_back(cur);
         cur = cur->input();
       }
-      if (cur->kind == PlanKind::kTableScan && (!cur->fetch || *cur->fetch > needed)) {
-        QUIVER_ASSIGN_OR_RAISE(LogicalPlanPtr rebuilt,
-                               MakeTableScan(cur->table_name, cur->source, cur->projection,
-                                             cur->filters, needed));
+      const bool sort = cur->kind == PlanKind::kSort && !chain.empty();
+      if ((sort || cur->kind == PlanKind::kTableScan) && (!cur->fetch || *cur->fetch > needed)) {
+        LogicalPlanPtr rebuilt;
+        if (sort) {
+          QUIVER_ASSIGN_OR_RAISE(rebuilt, MakeSort(cur->input(), cur->sort_exprs, needed));
+        } else {
+          QUIVER_ASSIGN_OR_RAISE(rebuilt, MakeTableScan(cur->table_name, cur->source,
+                                                        cur->projection, cur->filters, needed));
+        }
         for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
           QUIVER_ASSIGN_OR_RAISE(rebuilt, WithNewInputs(*it, {rebuilt}));
         }
