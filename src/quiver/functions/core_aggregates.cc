@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "quiver/arrow/builder.h"
+#include "quiver/functions/aggregate_util.h"
 #include "quiver/functions/builtin.h"
 #include "quiver/functions/min_max_string.h"
 
@@ -359,24 +360,9 @@ bool Better(T candidate, T current, bool is_max) {
 }
 
 template <typename T>
-class MinMaxAccumulator : public GroupsAccumulator {
+class MinMaxAccumulator : public functions::SelfStateAccumulator<MinMaxAccumulator<T>> {
  public:
   MinMaxAccumulator(DataTypePtr type, bool is_max) : type_(std::move(type)), is_max_(is_max) {}
-  Status Update(const std::vector<ArrayPtr>& values, const uint32_t* ids,
-                const BooleanArray* filter, int64_t total) override {
-    return Fold(*values[0], ids, filter, total);
-  }
-  Status Merge(const std::vector<ArrayPtr>& states, const uint32_t* ids, int64_t total) override {
-    if (states.empty()) {
-      Resize(total);
-      return Status::OK();
-    }
-    return Fold(*states[0], ids, nullptr, total);
-  }
-  Result<std::vector<ArrayPtr>> State() override {
-    QUIVER_ASSIGN_OR_RAISE(auto a, Evaluate());
-    return std::vector<ArrayPtr>{a};
-  }
   Result<ArrayPtr> Evaluate() override {
     if constexpr (std::is_same_v<T, bool>) {
       BooleanBuilder b;
@@ -393,6 +379,7 @@ class MinMaxAccumulator : public GroupsAccumulator {
   }
 
  private:
+  friend class functions::SelfStateAccumulator<MinMaxAccumulator<T>>;
   void Resize(int64_t total) {
     values_.resize(total, T{});
     seen_.resize(total, 0);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "quiver/arrow/builder.h"
+#include "quiver/functions/aggregate_util.h"
 
 namespace quiver {
 
@@ -62,26 +63,11 @@ struct GenericViews {
   std::string_view operator()(int64_t i) const { return GetBinaryView(*array, i); }
 };
 
-class StringMinMaxAccumulator : public GroupsAccumulator {
+class StringMinMaxAccumulator : public functions::SelfStateAccumulator<StringMinMaxAccumulator> {
  public:
   StringMinMaxAccumulator(DataTypePtr type, bool is_max)
       : type_(std::move(type)), is_max_(is_max) {}
 
-  Status Update(const std::vector<ArrayPtr>& values, const uint32_t* ids,
-                const BooleanArray* filter, int64_t total) override {
-    return Fold(*values[0], ids, filter, total);
-  }
-  Status Merge(const std::vector<ArrayPtr>& states, const uint32_t* ids, int64_t total) override {
-    if (states.empty()) {
-      Resize(total);
-      return Status::OK();
-    }
-    return Fold(*states[0], ids, nullptr, total);
-  }
-  Result<std::vector<ArrayPtr>> State() override {
-    QUIVER_ASSIGN_OR_RAISE(auto a, Evaluate());
-    return std::vector<ArrayPtr>{a};
-  }
   Result<ArrayPtr> Evaluate() override;
   int64_t MemorySize() const override {
     int64_t bytes = static_cast<int64_t>(values_.size() * (sizeof(std::string) + 8 + 1 + 4));
@@ -90,6 +76,7 @@ class StringMinMaxAccumulator : public GroupsAccumulator {
   }
 
  private:
+  friend class functions::SelfStateAccumulator<StringMinMaxAccumulator>;
   void Resize(int64_t total) {
     values_.resize(total);
     prefixes_.resize(total, 0);

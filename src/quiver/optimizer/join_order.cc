@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 
+#include "quiver/optimizer/column_refs.h"
+
 namespace quiver {
 
 namespace {
@@ -102,17 +104,6 @@ std::optional<Rel> EstimatePlan(const LogicalPlan& p) {
   return out;
 }
 
-// Every column of `e` (at least one) is in `s`.
-bool Within(const ExprPtr& e, const DFSchema& s) {
-  std::vector<Column> cols;
-  CollectColumns(e, &cols);
-  if (cols.empty()) return false;
-  for (const auto& c : cols) {
-    if (s.FindIndex(c) < 0) return false;
-  }
-  return true;
-}
-
 struct Leaf {
   const DFSchema* schema;
   Rel rel;
@@ -143,10 +134,10 @@ double CompositeDistinct(const std::vector<const ExprPtr*>& keys, const Leaf& le
 double PairSelectivity(const std::vector<ExprPtr>& equalities, const Leaf& a, const Leaf& b) {
   std::vector<const ExprPtr*> ka, kb;
   for (const auto& e : equalities) {
-    if (Within(e->left, *a.schema) && Within(e->right, *b.schema)) {
+    if (ColumnsWithin(e->left, *a.schema) && ColumnsWithin(e->right, *b.schema)) {
       ka.push_back(&e->left);
       kb.push_back(&e->right);
-    } else if (Within(e->right, *a.schema) && Within(e->left, *b.schema)) {
+    } else if (ColumnsWithin(e->right, *a.schema) && ColumnsWithin(e->left, *b.schema)) {
       ka.push_back(&e->right);
       kb.push_back(&e->left);
     }
@@ -261,7 +252,7 @@ std::optional<std::vector<size_t>> CardinalityJoinOrder(const std::vector<Logica
     if (!rel) return std::nullopt;
     // Conditions on this input alone shrink it before any join.
     for (const auto& t : terms) {
-      if (Within(t, *in->schema)) rel->rows *= Selectivity(t);
+      if (ColumnsWithin(t, *in->schema)) rel->rows *= Selectivity(t);
     }
     largest = std::max(largest, rel->rows);
     leaves.push_back({in->schema.get(), std::move(*rel)});

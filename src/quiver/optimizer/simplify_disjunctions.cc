@@ -7,6 +7,7 @@
 #include <set>
 
 #include "quiver/logical/subquery.h"
+#include "quiver/optimizer/column_refs.h"
 #include "quiver/optimizer/optimizer.h"
 
 namespace quiver {
@@ -64,16 +65,6 @@ ExprPtr ExtractCommon(const ExprPtr& term) {
   return Conjunction(common);
 }
 
-bool OnlyFrom(const ExprPtr& e, const DFSchema& s) {
-  std::vector<Column> cols;
-  CollectColumns(e, &cols);
-  if (cols.empty()) return false;
-  for (const auto& c : cols) {
-    if (s.FindIndex(c) < 0) return false;
-  }
-  return true;
-}
-
 // The OR, over branches, of each branch's conjuncts that read only `side`;
 // null when some branch says nothing about that side.
 ExprPtr ImpliedFor(const ExprPtr& term, const DFSchema& side) {
@@ -85,7 +76,7 @@ ExprPtr ImpliedFor(const ExprPtr& term, const DFSchema& side) {
     std::vector<ExprPtr> cs, mine;
     SplitConjunction(b, &cs);
     for (const auto& c : cs) {
-      if (OnlyFrom(c, side)) mine.push_back(c);
+      if (ColumnsWithin(c, side)) mine.push_back(c);
     }
     if (mine.empty()) return nullptr;
     all_whole &= mine.size() == cs.size();

@@ -18,10 +18,10 @@ namespace {
 constexpr int64_t kMaxTopK = 4096;
 
 struct TopKState : SinkLocalState {
-  RecordBatchPtr rows;             // the kept rows, at most k
-  std::vector<ArrayPtr> keys;      // their sort key values
-  ArrayPtr partition, position;    // their input position (UInt64 each)
-  std::map<int, uint64_t> batches; // batches seen per input partition
+  RecordBatchPtr rows;              // the kept rows, at most k
+  std::vector<ArrayPtr> keys;       // their sort key values
+  ArrayPtr partition, position;     // their input position (UInt64 each)
+  std::map<int, uint64_t> batches;  // batches seen per input partition
 };
 
 Result<ArrayPtr> Filled(uint64_t value, int64_t n) {
@@ -30,9 +30,8 @@ Result<ArrayPtr> Filled(uint64_t value, int64_t n) {
 
 // Sorts `state`-like candidates (keys, then partition and position) and
 // keeps the first `k` indices.
-Result<ArrayPtr> Best(const std::vector<PhysicalSortExpr>& exprs,
-                      const std::vector<ArrayPtr>& keys, const ArrayPtr& partition,
-                      const ArrayPtr& position, int64_t k) {
+Result<ArrayPtr> Best(const std::vector<PhysicalSortExpr>& exprs, const std::vector<ArrayPtr>& keys,
+                      const ArrayPtr& partition, const ArrayPtr& position, int64_t k) {
   std::vector<compute::SortKey> sort;
   for (size_t i = 0; i < exprs.size(); ++i) {
     sort.push_back({keys[i], exprs[i].descending, exprs[i].nulls_first});
