@@ -45,15 +45,22 @@ Status DecodeRleLevels(const uint8_t* data, int64_t len, int bw, int64_t n, int1
 }
 
 // V1 levels: RLE with a 4-byte length prefix, or BIT_PACKED.
+// The byte length of V1 RLE levels, read from their 4-byte prefix at `p`
+// (which moves past it) and checked against the page end.
+Result<uint32_t> LevelLength(const uint8_t*& p, const uint8_t* end) {
+  if (end - p < 4) return Corrupt("level length missing");
+  uint32_t l;
+  std::memcpy(&l, p, 4);
+  p += 4;
+  if (l > static_cast<uint64_t>(end - p)) return Corrupt("level length exceeds page");
+  return l;
+}
+
 Status DecodeV1Levels(Encoding enc, const uint8_t*& p, const uint8_t* end, int16_t max_level,
                       int64_t n, int16_t* out) {
   int bw = BitWidth(static_cast<uint64_t>(max_level));
   if (enc == Encoding::kRle) {
-    if (end - p < 4) return Corrupt("level length missing");
-    uint32_t l;
-    std::memcpy(&l, p, 4);
-    p += 4;
-    if (l > static_cast<uint64_t>(end - p)) return Corrupt("level length exceeds page");
+    QUIVER_ASSIGN_OR_RAISE(const uint32_t l, LevelLength(p, end));
     QUIVER_RETURN_NOT_OK(DecodeRleLevels(p, l, bw, n, out));
     p += l;
     return Status::OK();
@@ -80,11 +87,7 @@ Status DecodeRleLevelBits(const uint8_t* data, int64_t len, int64_t n, uint8_t* 
 Status DecodeV1LevelBits(Encoding enc, const uint8_t*& p, const uint8_t* end, int64_t n,
                          uint8_t* bits, int64_t at, int64_t* present) {
   if (enc == Encoding::kRle) {
-    if (end - p < 4) return Corrupt("level length missing");
-    uint32_t l;
-    std::memcpy(&l, p, 4);
-    p += 4;
-    if (l > static_cast<uint64_t>(end - p)) return Corrupt("level length exceeds page");
+    QUIVER_ASSIGN_OR_RAISE(const uint32_t l, LevelLength(p, end));
     QUIVER_RETURN_NOT_OK(DecodeRleLevelBits(p, l, n, bits, at, present));
     p += l;
     return Status::OK();
