@@ -19,15 +19,6 @@ class ArrowFormat : public FileFormat {
   Result<SchemaPtr> InferSchema(const std::vector<FileInfo>& files) override;
   Result<ExecutionPlanPtr> CreateScan(const std::vector<FileInfo>& files, const SchemaPtr& schema,
                                       const ScanArgs& args) override;
-  /// STORED AS ARROW; paths ending in .arrow, .feather or .ipc.
-  class ArrowFormatFactory : public FileFormatFactory {
-   public:
-    std::string name() const override { return "arrow"; }
-    std::vector<std::string> extensions() const override { return {".arrow", ".feather", ".ipc"}; }
-    Result<FileFormatPtr> Create(const FormatOptions& options,
-                                 const ConfigOptions& config) const override;
-  };
-
   /// Writes `batches` as one Arrow IPC file.
   Status WriteFile(const std::string& path, const SchemaPtr& schema,
                    const std::vector<RecordBatchPtr>& batches) const override;
