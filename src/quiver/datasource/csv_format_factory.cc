@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "quiver/common/config.h"
+#include "quiver/datasource/csv/output_compression.h"
 #include "quiver/datasource/csv_format.h"
 
 namespace quiver {
@@ -30,28 +31,6 @@ Result<std::optional<char>> ParseChar(const std::string& key, const std::string&
                                  value + "'");
   }
   return std::optional<char>(value[0]);
-}
-
-Result<csv::CsvCompression> ParseCompression(const std::string& value) {
-  std::string v = value;
-  std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (v.empty() || v == "uncompressed") return csv::CsvCompression::kUncompressed;
-  if (v == "gzip") return csv::CsvCompression::kGzip;
-  if (v == "bzip2") return csv::CsvCompression::kBzip2;
-  if (v == "xz") return csv::CsvCompression::kXz;
-  if (v == "zstd") return csv::CsvCompression::kZstd;
-  return Status::Configuration("Unsupported file compression type " + value);
-}
-
-const char* CompressionSuffix(csv::CsvCompression c) {
-  switch (c) {
-    case csv::CsvCompression::kGzip: return ".gz";
-    case csv::CsvCompression::kBzip2: return ".bz2";
-    case csv::CsvCompression::kXz: return ".xz";
-    case csv::CsvCompression::kZstd: return ".zst";
-    case csv::CsvCompression::kUncompressed: break;
-  }
-  return "";
 }
 
 }  // namespace
@@ -95,7 +74,7 @@ Result<FileFormatPtr> CsvFormatFactory::Create(const FormatOptions& options,
     } else if (key == "comment") {
       QUIVER_ASSIGN_OR_RAISE(read.comment, ParseChar(key, value, true));
     } else if (key == "compression") {
-      QUIVER_ASSIGN_OR_RAISE(read.compression, ParseCompression(value));
+      QUIVER_ASSIGN_OR_RAISE(read.compression, csv::ParseCompression(value));
     } else if (key == "null_value") {
       write.null_value = value;
       read.null_values = {value};
@@ -129,7 +108,7 @@ Result<FileFormatPtr> CsvFormatFactory::Create(const FormatOptions& options,
   read.has_header = write.has_header = header;
   read.delimiter = write.delimiter = delimiter;
   write.compression = read.compression;
-  read.file_extension = "." + name() + CompressionSuffix(read.compression);
+  read.file_extension = "." + name() + csv::CompressionSuffix(read.compression);
   return FileFormatPtr(std::make_shared<CsvFormat>(std::move(read), std::move(write)));
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "quiver/datasource/csv/output_compression.h"
 #include "quiver/datasource/json/json_writer.h"
 
 namespace quiver {
@@ -97,7 +98,7 @@ Result<std::shared_ptr<JsonFormat>> JsonFormat::FromOptions(const FormatOptions&
       key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     if (key.rfind("format.", 0) == 0) key = key.substr(7);
     if (key == "compression") {
-      QUIVER_ASSIGN_OR_RAISE(compression, json::ParseCompression(value));
+      QUIVER_ASSIGN_OR_RAISE(compression, csv::ParseCompression(value));
     } else if (key == "schema_infer_max_rec") {
       char* end = nullptr;
       long long n = std::strtoll(value.c_str(), &end, 10);
@@ -112,7 +113,7 @@ Result<std::shared_ptr<JsonFormat>> JsonFormat::FromOptions(const FormatOptions&
   }
   if (compression) {
     o.compression = compression;
-    o.file_extension += json::CompressionSuffix(*compression);
+    o.file_extension += csv::CompressionSuffix(*compression);
   }
   return std::make_shared<JsonFormat>(std::move(o));
 }

@@ -5,6 +5,8 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <cctype>
+
 namespace quiver::csv {
 
 namespace {
@@ -164,6 +166,28 @@ Result<std::unique_ptr<OutputCompressor>> OutputCompressor::Make(CsvCompression 
     case CsvCompression::kUncompressed: break;
   }
   return std::unique_ptr<OutputCompressor>();
+}
+
+Result<CsvCompression> ParseCompression(const std::string& name) {
+  std::string n;
+  for (char c : name) n.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (n.empty() || n == "uncompressed") return CsvCompression::kUncompressed;
+  if (n == "gzip") return CsvCompression::kGzip;
+  if (n == "bzip2") return CsvCompression::kBzip2;
+  if (n == "xz") return CsvCompression::kXz;
+  if (n == "zstd") return CsvCompression::kZstd;
+  return Status::Configuration("Unsupported file compression type " + name);
+}
+
+std::string CompressionSuffix(CsvCompression compression) {
+  switch (compression) {
+    case CsvCompression::kGzip: return ".gz";
+    case CsvCompression::kBzip2: return ".bz2";
+    case CsvCompression::kXz: return ".xz";
+    case CsvCompression::kZstd: return ".zst";
+    case CsvCompression::kUncompressed: break;
+  }
+  return "";
 }
 
 }  // namespace quiver::csv

@@ -10,6 +10,12 @@
 
 namespace quiver::csv {
 
+/// Parses DataFusion's compression names (gzip, bzip2, xz, zstd,
+/// uncompressed or empty; any case).
+Result<CsvCompression> ParseCompression(const std::string& name);
+/// The file suffix of a compression: "", ".gz", ".bz2", ".xz", ".zst".
+std::string CompressionSuffix(CsvCompression compression);
+
 class OutputCompressor {
  public:
   /// A compressor for `codec`; nullptr for kUncompressed.

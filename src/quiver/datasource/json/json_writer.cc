@@ -215,26 +215,4 @@ Status WriteJsonFile(const std::string& path, const std::vector<RecordBatchPtr>&
   return file->Commit();
 }
 
-std::string CompressionSuffix(csv::CsvCompression compression) {
-  switch (compression) {
-    case csv::CsvCompression::kGzip: return ".gz";
-    case csv::CsvCompression::kBzip2: return ".bz2";
-    case csv::CsvCompression::kXz: return ".xz";
-    case csv::CsvCompression::kZstd: return ".zst";
-    case csv::CsvCompression::kUncompressed: break;
-  }
-  return "";
-}
-
-Result<csv::CsvCompression> ParseCompression(const std::string& name) {
-  std::string n;
-  for (char c : name) n.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  if (n.empty() || n == "uncompressed") return csv::CsvCompression::kUncompressed;
-  if (n == "gzip") return csv::CsvCompression::kGzip;
-  if (n == "bzip2") return csv::CsvCompression::kBzip2;
-  if (n == "xz") return csv::CsvCompression::kXz;
-  if (n == "zstd") return csv::CsvCompression::kZstd;
-  return Status::NotImplemented("Unsupported file compression type " + name);
-}
-
 }  // namespace quiver::json

@@ -26,10 +26,4 @@ void AppendJsonLines(const RecordBatch& batch, std::string* out);
 Status WriteJsonFile(const std::string& path, const std::vector<RecordBatchPtr>& batches,
                      const JsonWriteOptions& options = {});
 
-/// The file suffix for a compression: "", ".gz", ".bz2", ".xz", ".zst".
-std::string CompressionSuffix(csv::CsvCompression compression);
-/// Parses DataFusion's compression names (gzip, bzip2, xz, zstd,
-/// uncompressed; any case).
-Result<csv::CsvCompression> ParseCompression(const std::string& name);
-
 }  // namespace quiver::json

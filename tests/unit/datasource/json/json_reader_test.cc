@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "../csv/csv_test_util.h"
+#include "quiver/datasource/csv/output_compression.h"
 #include "quiver/datasource/json/json_reader.h"
 #include "quiver/datasource/json/json_writer.h"
 #include "quiver/datasource/json_format.h"
@@ -220,7 +221,7 @@ TEST(JsonReader, CompressedRoundTrip) {
   for (auto c :
        {csv::CsvCompression::kUncompressed, csv::CsvCompression::kGzip, csv::CsvCompression::kBzip2,
         csv::CsvCompression::kXz, csv::CsvCompression::kZstd}) {
-    std::string path = dir.path() + "/t.json" + CompressionSuffix(c);
+    std::string path = dir.path() + "/t.json" + csv::CompressionSuffix(c);
     JsonWriteOptions w;
     w.compression = c;
     ASSERT_TRUE(WriteJsonFile(path, *in, w).ok());
