@@ -10,17 +10,8 @@
 namespace quiver {
 namespace {
 
+using testing::Explain;
 using testing::Rows;
-
-std::string Explain(SessionContext& ctx, const std::string& sql) {
-  auto rows = Rows(ctx, "EXPLAIN " + sql);
-  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
-  std::string all;
-  if (rows.ok()) {
-    for (const auto& r : *rows) all += r + "\n";
-  }
-  return all;
-}
 
 class FilterLiteralsTest : public ::testing::Test {
  protected:

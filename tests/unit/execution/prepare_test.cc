@@ -23,19 +23,8 @@ class PrepareTest : public ::testing::Test {
     if (!df.ok()) return {};
     auto batches = df->Collect();
     EXPECT_TRUE(batches.ok()) << batches.status().ToString();
-    V out;
-    if (!batches.ok()) return out;
-    for (const auto& b : *batches) {
-      for (int64_t r = 0; r < b->num_rows(); ++r) {
-        std::string row;
-        for (int c = 0; c < b->num_columns(); ++c) {
-          if (c) row += "|";
-          row += b->column(c)->IsNull(r) ? "NULL" : FormatValue(*b->column(c), r);
-        }
-        out.push_back(row);
-      }
-    }
-    return out;
+    if (!batches.ok()) return {};
+    return testing::BatchRows(*batches);
   }
   SessionContext ctx_;
 };

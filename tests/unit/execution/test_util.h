@@ -1,6 +1,8 @@
 // Helpers for end-to-end tests: run SQL, get rows as text.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
 
@@ -17,11 +19,9 @@ inline std::string AggregateTestCsv() {
   return SharedPath("datafusion-tests/testing/data/csv/aggregate_test_100.csv");
 }
 
-/// Rows of the result, each cell as displayed ("NULL" for nulls), cells
+/// Rows of `batches`, each cell as displayed ("NULL" for nulls), cells
 /// joined by '|'.
-inline Result<std::vector<std::string>> Rows(SessionContext& ctx, const std::string& sql) {
-  QUIVER_ASSIGN_OR_RAISE(auto df, ctx.Sql(sql));
-  QUIVER_ASSIGN_OR_RAISE(auto batches, df.Collect());
+inline std::vector<std::string> BatchRows(const std::vector<RecordBatchPtr>& batches) {
   std::vector<std::string> out;
   for (const auto& b : batches) {
     for (int64_t r = 0; r < b->num_rows(); ++r) {
@@ -34,6 +34,25 @@ inline Result<std::vector<std::string>> Rows(SessionContext& ctx, const std::str
     }
   }
   return out;
+}
+
+/// Rows of the result of `sql` (see BatchRows).
+inline Result<std::vector<std::string>> Rows(SessionContext& ctx, const std::string& sql) {
+  QUIVER_ASSIGN_OR_RAISE(auto df, ctx.Sql(sql));
+  QUIVER_ASSIGN_OR_RAISE(auto batches, df.Collect());
+  return BatchRows(batches);
+}
+
+/// The lines of `EXPLAIN sql`, joined by newlines; empty (and a test
+/// failure) when it fails.
+inline std::string Explain(SessionContext& ctx, const std::string& sql) {
+  auto rows = Rows(ctx, "EXPLAIN " + sql);
+  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+  std::string all;
+  if (rows.ok()) {
+    for (const auto& r : *rows) all += r + "\n";
+  }
+  return all;
 }
 
 }  // namespace quiver::testing
