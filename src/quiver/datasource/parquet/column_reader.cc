@@ -535,7 +535,7 @@ struct ColumnChunkStream::Impl {
       }
       if (!page) {
         exhausted = true;
-        if (dec.seen() != num_values) {
+        if (whole_chunk && dec.seen() != num_values) {
           return Status::IO("corrupt Parquet file: column chunk holds " +
                             std::to_string(dec.seen()) + " values, metadata says " +
                             std::to_string(num_values));
@@ -657,7 +657,8 @@ struct ColumnChunkStream::Impl {
   bool binary = false;
   int width = 0;
   bool exhausted = false;
-  int64_t pos = 0;  // first unconsumed level in `pending`
+  bool whole_chunk = true;  // false: the pages start inside the chunk
+  int64_t pos = 0;          // first unconsumed level in `pending`
 };
 
 ColumnChunkStream::ColumnChunkStream(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -669,6 +670,24 @@ Result<std::unique_ptr<ColumnChunkStream>> ColumnChunkStream::Open(ByteRange byt
   if (!chunk.meta_data) return Status::IO("corrupt Parquet file: column chunk without metadata");
   return std::unique_ptr<ColumnChunkStream>(
       new ColumnChunkStream(std::make_unique<Impl>(std::move(bytes), *chunk.meta_data, leaf)));
+}
+
+Result<std::unique_ptr<ColumnChunkStream>> ColumnChunkStream::OpenFrom(ByteRange dictionary,
+                                                                       ByteRange data_pages,
+                                                                       const ColumnChunk& chunk,
+                                                                       const LeafColumn& leaf) {
+  if (!chunk.meta_data) return Status::IO("corrupt Parquet file: column chunk without metadata");
+  auto impl = std::make_unique<Impl>(std::move(data_pages), *chunk.meta_data, leaf);
+  impl->whole_chunk = false;
+  if (dictionary.size > 0) {
+    PageReader pages(std::move(dictionary), chunk.meta_data->codec, chunk.meta_data->num_values);
+    QUIVER_ASSIGN_OR_RAISE(std::optional<Page> page, pages.Next());
+    if (!page || page->header.type != PageType::kDictionaryPage) {
+      return Status::IO("corrupt Parquet file: no dictionary page where the column chunk starts");
+    }
+    QUIVER_RETURN_NOT_OK(impl->dec.OnDictionary(*page));
+  }
+  return std::unique_ptr<ColumnChunkStream>(new ColumnChunkStream(std::move(impl)));
 }
 
 Status ColumnChunkStream::Skip(int64_t rows) {

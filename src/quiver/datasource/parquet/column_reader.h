@@ -75,6 +75,14 @@ class ColumnChunkStream {
   /// outlive the stream.
   static Result<std::unique_ptr<ColumnChunkStream>> Open(ByteRange bytes, const ColumnChunk& chunk,
                                                          const LeafColumn& leaf);
+  /// A stream over data pages that start inside the chunk (a row range found
+  /// through the offset index): `dictionary` holds the chunk's dictionary
+  /// page (size 0: none), and the chunk's value count goes unchecked since
+  /// the pages before `data_pages` are never seen.
+  static Result<std::unique_ptr<ColumnChunkStream>> OpenFrom(ByteRange dictionary,
+                                                             ByteRange data_pages,
+                                                             const ColumnChunk& chunk,
+                                                             const LeafColumn& leaf);
   ~ColumnChunkStream();
 
   /// Replaces `*out` with the next `rows` top-level rows (fewer at the end

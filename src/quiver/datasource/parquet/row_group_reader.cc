@@ -1,7 +1,6 @@
 #include "quiver/datasource/parquet/row_group_reader.h"
 
 #include <algorithm>
-#include <cstring>
 #include <optional>
 
 #include "quiver/datasource/parquet/assemble.h"
@@ -27,7 +26,8 @@ std::string LeafPath(const LeafColumn& leaf) {
 struct ChunkReads {
   ReadRange dict;  // length 0: none needed apart from `data`
   ReadRange data;
-  int64_t first_row = 0;  // the row the first fetched data page starts at
+  int64_t first_row = 0;   // the row the first fetched data page starts at
+  bool mid_chunk = false;  // `data` starts after the chunk's first data page
 };
 
 // The pages of `chunk` (bytes `range`) holding rows [begin, end), from its
@@ -64,6 +64,7 @@ std::optional<ChunkReads> PagesForRows(RandomAccessSource& source, const ColumnC
     out.data = {range.start, data_end - range.start};  // dictionary page included
   } else {
     out.data = {p[i].offset, data_end - p[i].offset};
+    out.mid_chunk = true;
     if (p[0].offset > range.start) out.dict = {range.start, p[0].offset - range.start};
   }
   return out;
@@ -170,21 +171,16 @@ Result<std::unique_ptr<RowGroupBatchReader>> RowGroupBatchReader::Open(
   };
   for (int l : out->leaves_) {
     const ChunkReads& cr = chunk_reads[l];
-    ByteRange bytes = slice_of(cr.data);
-    if (cr.dict.length > 0) {
-      // The page reader walks one buffer: the dictionary page, then the data pages.
-      ByteRange dict = slice_of(cr.dict);
-      std::shared_ptr<uint8_t> joined(new uint8_t[dict.size + bytes.size],
-                                      std::default_delete<uint8_t[]>());
-      std::memcpy(joined.get(), dict.data, dict.size);
-      std::memcpy(joined.get() + dict.size, bytes.data, bytes.size);
-      bytes.data = joined.get();
-      bytes.size += dict.size;
-      bytes.owner = std::move(joined);
+    auto stream = cr.mid_chunk ? ColumnChunkStream::OpenFrom(
+                                     cr.dict.length > 0 ? slice_of(cr.dict) : ByteRange(),
+                                     slice_of(cr.data), group.columns[l], plan.leaves[l])
+                               : ColumnChunkStream::Open(slice_of(cr.data), group.columns[l],
+                                                         plan.leaves[l]);
+    if (!stream.ok()) {
+      return stream.status().WithContext("reading " + source.name() + " column " +
+                                         LeafPath(plan.leaves[l]));
     }
-    QUIVER_ASSIGN_OR_RAISE(
-        out->streams_[l],
-        ColumnChunkStream::Open(std::move(bytes), group.columns[l], plan.leaves[l]));
+    out->streams_[l] = std::move(stream).value();
     if (row_begin > cr.first_row) {
       Status st = out->streams_[l]->Skip(row_begin - cr.first_row);
       if (!st.ok()) {
