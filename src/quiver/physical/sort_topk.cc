@@ -84,6 +84,8 @@ Status SortExec::Consume(SinkLocalState* local, int partition, const RecordBatch
     const int64_t v = static_cast<int64_t>(idx.Value(i));
     (v < kept ? from_kept : from_batch).push_back(v < kept ? v : v - kept);
   }
+  // No row of the batch made it: the kept rows stay as they are.
+  if (from_batch.empty()) return Status::OK();
   std::vector<RecordBatchPtr> parts;
   if (!from_kept.empty()) {
     QUIVER_ASSIGN_OR_RAISE(auto i, ArrayFromVector<uint64_t>(uint64(), from_kept));
