@@ -733,11 +733,11 @@ std::vector<int64_t> RowStarts(const LeafData& d, int16_t max_rep) {
   return starts;
 }
 
-// Values in the first `levels` levels of `d`.
-int64_t ValuesIn(const LeafData& d, int64_t levels, int16_t max_def) {
-  if (!d.valid.empty()) return bit_util::CountSetBits(d.valid.data(), 0, levels);
-  if (d.def.empty()) return levels;
-  return std::count(d.def.begin(), d.def.begin() + levels, max_def);
+// Values in levels [from, to) of `d`.
+int64_t ValuesIn(const LeafData& d, int64_t from, int64_t to, int16_t max_def) {
+  if (!d.valid.empty()) return bit_util::CountSetBits(d.valid.data(), from, to - from);
+  if (d.def.empty()) return to - from;
+  return std::count(d.def.begin() + from, d.def.begin() + to, max_def);
 }
 
 // Moves the first `n` bits of `from` (of `total`) to `to`.
@@ -755,16 +755,21 @@ Result<int64_t> ColumnChunkStream::Hold(int64_t rows, int64_t max_bytes) {
   if (held_rows_ == 0) {
     QUIVER_ASSIGN_OR_RAISE(int64_t levels, impl_->Buffer(rows));
     QUIVER_RETURN_NOT_OK(impl_->Take(levels, &held_));
-    held_rows_ = impl_->leaf.max_rep == 0
-                     ? levels
+    // Buffer() spans exactly `rows` rows unless the chunk ended first.
+    held_rows_ = impl_->leaf.max_rep == 0 ? levels
+                 : !impl_->exhausted
+                     ? rows
                      : static_cast<int64_t>(RowStarts(held_, impl_->leaf.max_rep).size()) - 1;
   }
   const int64_t n = std::min(rows, held_rows_);
   if (held_.bin_offsets.empty() || held_.bin_offsets.back() <= max_bytes) return n;
   const std::vector<int64_t> starts = RowStarts(held_, impl_->leaf.max_rep);
-  int64_t fit = 1;
-  while (fit < n && held_.bin_offsets[ValuesIn(held_, starts[fit + 1], impl_->leaf.max_def)] <=
-                        max_bytes) {
+  const int16_t max_def = impl_->leaf.max_def;
+  int64_t fit = 1, values = ValuesIn(held_, 0, starts[1], max_def);
+  while (fit < n) {
+    const int64_t next = values + ValuesIn(held_, starts[fit], starts[fit + 1], max_def);
+    if (held_.bin_offsets[next] > max_bytes) break;
+    values = next;
     ++fit;
   }
   return fit;
@@ -779,7 +784,7 @@ void ColumnChunkStream::TakeHeld(int64_t rows, LeafData* out) {
   }
   const int16_t max_rep = impl_->leaf.max_rep, max_def = impl_->leaf.max_def;
   const int64_t levels = max_rep == 0 ? rows : RowStarts(held_, max_rep)[rows];
-  const int64_t values = ValuesIn(held_, levels, max_def);
+  const int64_t values = ValuesIn(held_, 0, levels, max_def);
   LeafData& h = held_;
   *out = LeafData();
   out->type = h.type;
