@@ -3,7 +3,6 @@
 #include "quiver/datasource/listing_table.h"
 #include "quiver/execution/information_schema.h"
 #include "quiver/execution/read_file_functions.h"
-#include "quiver/execution/table_estimate.h"
 #include "quiver/functions/builtin.h"
 #include "quiver/physical/executor.h"
 #include "quiver/physical/generate_series.h"
@@ -17,7 +16,6 @@ SessionState::SessionState(ConfigOptions options)
       catalog_(config_.GetString("datafusion.catalog.default_catalog"),
                config_.GetString("datafusion.catalog.default_schema")),
       rules_(DefaultOptimizerRules()) {
-  SetTableEstimator(&EstimateTableSource);  // join ordering reads table statistics
   RegisterBuiltinFunctions(&functions_);
   RegisterBuiltinTableFunctions(&functions_);
   RegisterReadFileFunctions(&functions_);

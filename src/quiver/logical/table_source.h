@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,12 @@ enum class FilterPushDown : uint8_t {
 
 enum class TableType : uint8_t { kBase, kView, kTemporary };
 
+/// Size of a table as far as known without reading it.
+struct TableEstimate {
+  double rows = 0;
+  std::vector<double> distinct;  // per schema column; 0: unknown
+};
+
 class TableSource {
  public:
   virtual ~TableSource() = default;
@@ -28,6 +35,8 @@ class TableSource {
   virtual FilterPushDown SupportsFilterPushDown(const Expr& filter) const {
     return FilterPushDown::kUnsupported;
   }
+  /// The table's size for join ordering; nullopt when unknown.
+  virtual std::optional<TableEstimate> Estimate() const { return std::nullopt; }
   /// Columns of the PRIMARY KEY declared by CREATE TABLE (empty when none).
   /// They determine every other column, so GROUP BY pk may select them.
   const std::vector<std::string>& primary_key() const { return primary_key_; }

@@ -1,15 +1,12 @@
 #include "quiver/optimizer/join_order.h"
 
 #include <algorithm>
-#include <atomic>
 
 #include "quiver/optimizer/column_refs.h"
 
 namespace quiver {
 
 namespace {
-
-std::atomic<TableEstimator> g_estimator{nullptr};
 
 // Below this many rows in the largest input, join order hardly matters.
 constexpr double kMinRowsToReorder = 50000;
@@ -53,9 +50,8 @@ std::optional<Rel> EstimatePlan(const LogicalPlan& p) {
   std::optional<Rel> out;
   switch (p.kind) {
     case PlanKind::kTableScan: {
-      TableEstimator est = g_estimator.load();
-      if (!est || !p.source) return std::nullopt;
-      std::optional<TableEstimate> t = est(*p.source);
+      if (!p.source) return std::nullopt;
+      std::optional<TableEstimate> t = p.source->Estimate();
       if (!t) return std::nullopt;
       Rel r;
       r.rows = r.base_rows = t->rows;
@@ -235,12 +231,10 @@ std::vector<size_t> LinkedFromOrder(const std::vector<std::vector<double>>& sel)
 
 }  // namespace
 
-void SetTableEstimator(TableEstimator estimator) { g_estimator.store(estimator); }
-
 std::optional<std::vector<size_t>> CardinalityJoinOrder(const std::vector<LogicalPlanPtr>& inputs,
                                                         const std::vector<ExprPtr>& terms) {
   const size_t n = inputs.size();
-  if (n < 2 || !g_estimator.load()) return std::nullopt;
+  if (n < 2) return std::nullopt;
   std::vector<ExprPtr> equalities;
   for (const auto& t : terms) {
     if (t->kind == ExprKind::kBinary && t->op == Operator::kEq) equalities.push_back(t);

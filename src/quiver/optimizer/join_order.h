@@ -1,6 +1,5 @@
 // Join ordering by estimated cardinality for chains of comma joins. Input
-// sizes come from table statistics through a TableEstimator that the
-// execution layer installs (the optimizer does not see TableProvider).
+// sizes come from TableSource::Estimate (table statistics).
 #pragma once
 
 #include <optional>
@@ -9,17 +8,6 @@
 #include "quiver/logical/logical_plan.h"
 
 namespace quiver {
-
-/// Size of a table as far as known without reading it.
-struct TableEstimate {
-  double rows = 0;
-  std::vector<double> distinct;  // per schema column; 0: unknown
-};
-
-using TableEstimator = std::optional<TableEstimate> (*)(const TableSource& table);
-
-/// Installs the process-wide estimator (nullptr: none, no reordering).
-void SetTableEstimator(TableEstimator estimator);
 
 /// An order of `inputs` (indices) that joins selective inputs early: the
 /// linked pair with the smallest estimated result first, then each time the

@@ -28,6 +28,10 @@ class TableProvider : public TableSource {
   virtual Result<ExecutionPlanPtr> Scan(const ScanArgs& args) = 0;
   /// What is known of the whole table without reading it; nullopt: nothing.
   virtual std::optional<Statistics> statistics() const { return std::nullopt; }
+  /// The row count and per-column distinct values of statistics() (distinct
+  /// counts, or integer / date min-max ranges); nullopt for an unknown row
+  /// count (table_estimate.cc).
+  std::optional<TableEstimate> Estimate() const override;
   /// Appends rows (INSERT INTO). Default: not supported.
   virtual Status Insert(const std::vector<RecordBatchPtr>& batches, bool overwrite) {
     return Status::NotImplemented("Insert into this table is not supported");

@@ -1,5 +1,4 @@
-#include "quiver/execution/table_estimate.h"
-
+// TableProvider::Estimate: table sizes for join ordering from statistics.
 #include <algorithm>
 
 #include "quiver/physical/table_provider.h"
@@ -24,14 +23,12 @@ double DistinctOf(const ColumnStatistics& c, double rows) {
 
 }  // namespace
 
-std::optional<TableEstimate> EstimateTableSource(const TableSource& table) {
-  const auto* provider = dynamic_cast<const TableProvider*>(&table);
-  if (!provider) return std::nullopt;
-  std::optional<Statistics> s = provider->statistics();
+std::optional<TableEstimate> TableProvider::Estimate() const {
+  std::optional<Statistics> s = statistics();
   if (!s || !s->num_rows.known()) return std::nullopt;
   TableEstimate e;
   e.rows = static_cast<double>(s->num_rows.value);
-  const int n = provider->schema()->num_fields();
+  const int n = schema()->num_fields();
   e.distinct.assign(n, 0);
   for (int i = 0; i < n && i < static_cast<int>(s->columns.size()); ++i) {
     e.distinct[i] = DistinctOf(s->columns[i], e.rows);
